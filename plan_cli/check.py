@@ -1,0 +1,269 @@
+"""Rules across files, run over a loaded :class:`~plan_cli.load.Workspace`.
+
+Each rule is a function ``(ws, today) -> Iterable[Diagnostic]`` listed in
+:data:`RULES`. Every rule is linear in the size of the data: references go
+through dictionaries built once, never pairwise passes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity
+from .load import INDICATORS_FILE, OWNERS_FILE, PLAN_FILE, Workspace
+from .quarter import Quarter, period_end, period_years
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A ledger item with where it stands, so rules can locate their findings."""
+
+    ledger: m.LedgerFile
+    index: int
+    item: m.Item
+
+    def loc(self, *rest) -> tuple:
+        return ("items", self.index, *rest)
+
+
+def items(ws: Workspace) -> Iterator[ItemRef]:
+    for ledger in ws.ledgers:
+        for index, item in enumerate(ledger.items):
+            yield ItemRef(ledger, index, item)
+
+
+def _suggest(value: str, choices: Iterable[str]) -> dict:
+    guess = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    if not guess:
+        return {"en": "", "zh": ""}
+    return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
+
+
+def check_unique_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """Areas, indicators, ledgers and items share one namespace: ``plan show ID`` finds any."""
+    seen: dict[str, str] = {}
+    places = []
+    if ws.plan and PLAN_FILE in ws.sources:
+        places += [(a.id, ws.sources[PLAN_FILE], ("areas", i, "id"))
+                   for i, a in enumerate(ws.plan.areas)]
+    if INDICATORS_FILE in ws.sources:
+        places += [(ind.id, ws.sources[INDICATORS_FILE], ("indicators", i, "id"))
+                   for i, ind in enumerate(ws.indicators)]
+    for ledger in ws.ledgers:
+        places.append((ledger.ledger.id, ws.ledger_sources[ledger.ledger.id], ("ledger", "id")))
+    places += [(ref.item.id, ws.ledger_sources[ref.ledger.ledger.id], ref.loc("id"))
+               for ref in items(ws)]
+    for id_, src, loc in places:
+        diag = ws.at(src, loc, "duplicate-id", id=id_)
+        if id_ in seen:
+            yield Diagnostic(diag.path, diag.line, diag.column, diag.severity, diag.code,
+                             dict(diag.args, other=seen[id_]))
+        else:
+            seen[id_] = f"{diag.path}:{diag.line}"
+
+
+def _names_in(ws: Workspace, filename: str, list_key: str, key: str) -> set[str] | None:
+    """Names listed in a file's raw data, even where some entries failed validation,
+    so one bad indicator does not make every reference to it an error too.
+    None when the file could not be read at all: references cannot be judged."""
+    source = ws.sources.get(filename)
+    if source is None or not isinstance(source.data, dict):
+        return None
+    entries = source.data.get(list_key)
+    if not isinstance(entries, list):
+        return set()
+    return {e[key] for e in entries if isinstance(e, dict) and isinstance(e.get(key), str)}
+
+
+def check_references(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """Areas, indicators, departments, leaders and sections named anywhere must exist."""
+    areas = _names_in(ws, PLAN_FILE, "areas", "id")
+    indicators = _names_in(ws, INDICATORS_FILE, "indicators", "id")
+    departments = _names_in(ws, OWNERS_FILE, "departments", "name")
+    leaders = _names_in(ws, OWNERS_FILE, "leaders", "name")
+    registry = {d.name: d for d in ws.owners.departments} if ws.owners else {}
+    aliases = {a: d.name for d in registry.values() for a in d.aliases}
+    ind_src = ws.sources.get(INDICATORS_FILE)
+
+    if areas is not None and ind_src:
+        for i, ind in enumerate(ws.indicators):
+            if ind.area is not None and ind.area not in areas:
+                yield ws.at(ind_src, ("indicators", i, "area"), "unknown-area",
+                            value=ind.area, suggestion=_suggest(ind.area, areas))
+    for ref in items(ws):
+        src = ws.ledger_sources[ref.ledger.ledger.id]
+        item = ref.item
+        if areas is not None and item.area is not None and item.area not in areas:
+            yield ws.at(src, ref.loc("area"), "unknown-area", value=item.area,
+                        suggestion=_suggest(item.area, areas))
+        if indicators is not None:
+            for j, ind_id in enumerate(item.indicators):
+                if ind_id not in indicators:
+                    yield ws.at(src, ref.loc("indicators", j), "unknown-indicator",
+                                value=ind_id, suggestion=_suggest(ind_id, indicators))
+            own = getattr(item, "indicator", None)
+            if own is not None and own not in indicators:
+                yield ws.at(src, ref.loc("indicator"), "unknown-indicator", value=own,
+                            suggestion=_suggest(own, indicators))
+        dept_name = item.owners.department
+        if departments is not None and dept_name is not None and dept_name not in departments:
+            suggestion = _suggest(dept_name, departments)
+            if dept_name in aliases:
+                suggestion = {"en": f" ('{dept_name}' is an alias: write '{aliases[dept_name]}')",
+                              "zh": f"(“{dept_name}”是简称,请写作“{aliases[dept_name]}”)"}
+            yield ws.at(src, ref.loc("owners", "department"), "unknown-department",
+                        value=dept_name, suggestion=suggestion)
+        dept = registry.get(dept_name) if dept_name else None
+        section = item.owners.section
+        if dept is not None and dept.sections and section is not None and section not in dept.sections:
+            yield ws.at(src, ref.loc("owners", "section"), "unknown-section",
+                        value=section, department=dept.name)
+        leader = item.owners.leader
+        if leaders is not None and leader is not None and leader not in leaders:
+            yield ws.at(src, ref.loc("owners", "leader"), "unknown-leader", value=leader,
+                        suggestion=_suggest(leader, leaders))
+
+
+def check_dates(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """Schedules inside the plan period; done entries dated, and not in the future."""
+    if ws.plan is None:
+        return
+    start, end = ws.plan.plan.period.start, ws.plan.plan.period.end
+    for ref in items(ws):
+        src = ws.ledger_sources[ref.ledger.ledger.id]
+        for j, entry in enumerate(ref.item.schedule):
+            if not start <= entry.quarter <= end:
+                yield ws.at(src, ref.loc("schedule", j, "quarter"), "outside-period",
+                            value=str(entry.quarter), start=str(start), end=str(end))
+            if entry.status is m.EntryStatus.done and entry.done_on is None:
+                yield ws.at(src, ref.loc("schedule", j, "status"), "done-without-date")
+            if entry.done_on is not None and entry.done_on > today:
+                yield ws.at(src, ref.loc("schedule", j, "done_on"), "date-in-future",
+                            value=entry.done_on.isoformat(), today=today.isoformat())
+        for j, update in enumerate(ref.item.updates):
+            if update.date > today:
+                yield ws.at(src, ref.loc("updates", j, "date"), "date-in-future",
+                            value=update.date.isoformat(), today=today.isoformat())
+    ind_src = ws.sources.get(INDICATORS_FILE)
+    for i, ind in enumerate(ws.indicators):
+        for j, actual in enumerate(ind.actuals):
+            if period_end(actual.period) > today:
+                yield ws.at(ind_src, ("indicators", i, "actuals", j, "period"), "period-in-future",
+                            value=str(actual.period), today=today.isoformat())
+        if ind.baseline and period_years(ind.baseline.period) >= period_years(ind.target.period):
+            yield ws.at(ind_src, ("indicators", i, "baseline", "period"), "baseline-after-target",
+                        value=str(ind.baseline.period), target=str(ind.target.period))
+        target_q = ind.target.period
+        target_last = target_q if isinstance(target_q, Quarter) else Quarter(target_q, 4)
+        if not start <= target_last <= end:
+            yield ws.at(ind_src, ("indicators", i, "target", "period"), "outside-period",
+                        value=str(target_q), start=str(start), end=str(end))
+
+
+# The plan's wording decides the operator (design §3). Checked in this order.
+_WORDING_OPS = (
+    ("翻番", (m.Op.multiple_of_baseline,)),
+    ("左右", (m.Op.about,)),
+    ("超过", (m.Op.more_than,)),
+    ("以上", (m.Op.at_least,)),
+    ("以内", (m.Op.less_than, m.Op.at_most)),
+    ("以下", (m.Op.at_most,)),
+    ("领先", (m.Op.at_most,)),
+)
+_UP_OPS = {m.Op.at_least, m.Op.more_than, m.Op.multiple_of_baseline}
+_DOWN_OPS = {m.Op.at_most, m.Op.less_than}
+
+
+def check_targets(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """Operators agree with the plan's wording and the indicator's direction."""
+    src = ws.sources.get(INDICATORS_FILE)
+    for i, ind in enumerate(ws.indicators):
+        target = ind.target
+        loc = ("indicators", i, "target", "op")
+        if target.wording:
+            for word, ops in _WORDING_OPS:
+                if word in target.wording:
+                    if target.op not in ops:
+                        yield ws.at(src, loc, "op-contradicts-wording", op=target.op.value,
+                                    wording=target.wording, expected=ops[0].value)
+                    break
+        wrong_way = (_DOWN_OPS if ind.direction is m.Direction.up else _UP_OPS)
+        if target.op in wrong_way:
+            yield ws.at(src, loc, "op-contradicts-direction", op=target.op.value,
+                        direction=ind.direction.value)
+
+
+def _weaker(stretch: m.Target, plan: m.Target, direction: m.Direction) -> bool:
+    if (stretch.op is m.Op.multiple_of_baseline) != (plan.op is m.Op.multiple_of_baseline):
+        return False  # a factor and a level cannot be compared without the baseline
+    if direction is m.Direction.up:
+        return stretch.value < plan.value
+    return stretch.value > plan.value
+
+
+def check_stretch_targets(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """A key-indicator item's stretch target (冲击目标) is never weaker than the plan's
+    target for that indicator, nor than the provincial target it records."""
+    by_id = {ind.id: ind for ind in ws.indicators}
+    for ref in items(ws):
+        item = ref.item
+        stretch = getattr(item, "stretch_target", None)
+        indicator = by_id.get(getattr(item, "indicator", None))
+        if stretch is None or indicator is None:
+            continue
+        src = ws.ledger_sources[ref.ledger.ledger.id]
+        against = [(indicator.target, {"en": "plan's", "zh": "计划"})]
+        if item.provincial_target is not None:
+            against.append((item.provincial_target, {"en": "provincial", "zh": "省级"}))
+        for target, label in against:
+            if _weaker(stretch, target, indicator.direction):
+                yield ws.at(src, ref.loc("stretch_target", "value"), "weak-stretch-target",
+                            value=_num(stretch.value), target=_num(target.value), against=label)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def check_completeness(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+    """Warnings for what the office still has to fill in."""
+    for ledger in ws.ledgers:
+        src = ws.ledger_sources[ledger.ledger.id]
+        declared, entered = ledger.ledger.declared_count, len(ledger.items)
+        if declared is not None and entered != declared:
+            code = "ledger-incomplete" if entered < declared else "ledger-overfull"
+            yield ws.at(src, ("ledger", "declared_count"), code, Severity.warning,
+                        ledger=ledger.ledger.id, entered=entered, declared=declared)
+    for ref in items(ws):
+        if ref.item.owners.department is None:
+            src = ws.ledger_sources[ref.ledger.ledger.id]
+            yield ws.at(src, ref.loc("id"), "unassigned", Severity.warning, id=ref.item.id)
+    src = ws.sources.get(INDICATORS_FILE)
+    for i, ind in enumerate(ws.indicators):
+        needs = ind.measure in (m.Measure.level, m.Measure.rank)
+        if needs and ind.baseline is None:
+            yield ws.at(src, ("indicators", i, "id"), "missing-baseline", Severity.warning,
+                        id=ind.id)
+
+
+RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
+    check_unique_ids,
+    check_references,
+    check_dates,
+    check_targets,
+    check_stretch_targets,
+    check_completeness,
+)
+
+
+def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
+    """All diagnostics: those found while loading, then every rule's, sorted by place."""
+    found = list(ws.diagnostics)
+    for rule in RULES:
+        found.extend(rule(ws, today))
+    return sorted(found)
+

@@ -1,0 +1,194 @@
+"""The ``plan`` command: parse options, call the core, pick a renderer.
+
+Only this module imports typer. Everything else is imported inside the
+command that needs it, so ``plan --help`` does not pay for the YAML reader,
+the models or rich.
+
+Exit codes: 0 clean, 1 problems in the data, 2 the command was misused,
+3 an internal error (a bug in plan: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="plan",
+    help="Keep an action plan's targets, indicators and ledgers as YAML, check them, "
+    "and report where the plan stands.\n\n"
+    "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="The plan's data folder (or a repository holding data/). "
+                 "Default: $PLAN_DATA, else the nearest data/plan.yaml above the working "
+                 "directory, else the sample data shipped with plan.", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Report as on this date (2024-06-30). "
+                 "Default: today.", show_default=False),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of headings and messages. "
+                 "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
+]
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"plan: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write it as 2024-06-30",
+                                 param_hint="--as-of") from None
+
+
+def _lang(lang: Lang | None) -> str:
+    from .messages import detect_language
+
+    return lang.value if lang else detect_language()
+
+
+def _load(data: Path | None, lang: str):
+    """Find and load the data; say on stderr when it is the shipped sample."""
+    from .load import DataNotFound, find_data, load
+
+    try:
+        location = find_data(data)
+    except DataNotFound as exc:
+        _fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there "
+              "(use --data DIR or set PLAN_DATA)")
+    if location.how == "shipped":
+        from .render.labels import label
+
+        typer.echo(f"plan: {label('shipped', lang)} ({location.path})", err=True)
+    return load(location)
+
+
+@app.command()
+def check(
+    data: DataOption = None,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", help="text: one line per problem; github: annotations for a pull "
+        "request; json: machine-readable.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Treat warnings (incomplete ledgers, unassigned items) as errors.")] = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Validate every data file and report each problem at its file:line:col.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 when problems were found.
+    """
+    from .check import run_checks
+    from .diagnostics import FORMATTERS, summary_counts, summary_line
+
+    language = _lang(lang)
+    today = _as_of(as_of)
+    ws = _load(data, language)
+    diags = run_checks(ws, today)
+    output = FORMATTERS[output_format.value](diags, language, strict)
+    if output:
+        typer.echo(output)
+    if output_format is CheckFormat.text:
+        typer.echo(summary_line(diags, ws.files_read, language, strict), err=True)
+    raise typer.Exit(1 if summary_counts(diags, strict)["errors"] else 0)
+
+
+def _require_sound(ws, today: date, language: str) -> None:
+    """Reports need valid data: show the errors (not warnings) and stop with exit 1."""
+    from .check import run_checks
+    from .diagnostics import Severity, format_text
+
+    diags = run_checks(ws, today)
+    errors = [d for d in diags if d.severity is Severity.error]
+    if errors or ws.plan is None:
+        typer.echo(format_text(errors, language), err=True)
+        _fail("the data has errors; fix them first (see `plan check`)", code=1)
+    if diags:
+        note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
+                else f"{len(diags)} warnings; see `plan check`")
+        typer.echo(f"plan: {note}", err=True)
+
+
+@app.command()
+def status(
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="table for people, markdown for a pull request or a report, "
+        "json for programs.")] = ReportFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """One screen: ledgers entered and assigned, schedule done/due/overdue,
+    indicators by key-task area, and the largest data gaps."""
+    from .reports.status import build_status
+    from .render import status as render
+
+    language = _lang(lang)
+    today = _as_of(as_of)
+    ws = _load(data, language)
+    _require_sound(ws, today, language)
+    report = build_status(ws, today)
+    data_label = str(ws.location.path)
+    if output_format is ReportFormat.json:
+        typer.echo(render.render_json(report, data_label))
+    elif output_format is ReportFormat.markdown:
+        typer.echo(render.render_markdown(report, data_label, language))
+    else:
+        from .render.console import make_console
+
+        render.render_table(report, make_console(), data_label, language)
+
+
+def main() -> None:
+    """Entry point: turn an unexpected exception into one line and exit 3."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("PLAN_DEBUG"):
+            raise
+        print(f"plan: internal error ({type(exc).__name__}: {exc}). This is a bug in plan, "
+              "not in your data: please report it with the command you ran "
+              "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
+        sys.exit(3)

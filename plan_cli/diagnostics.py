@@ -1,0 +1,103 @@
+"""Diagnostics: one located problem each, and the formats they print in.
+
+A diagnostic is a value, collected and never raised (beancount, yamllint).
+Lines and columns are 1-based; 0 means "the whole file".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from . import messages
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Diagnostic:
+    path: str
+    line: int
+    column: int
+    severity: Severity = field(compare=False)
+    code: str
+    args: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def text(self, lang: str = "en") -> tuple[str, str | None]:
+        return messages.render(self.code, self.args, lang)
+
+
+def effective_severity(diag: Diagnostic, strict: bool) -> Severity:
+    """Under ``--strict`` every warning counts as an error."""
+    return Severity.error if strict else diag.severity
+
+
+def format_text(diags: list[Diagnostic], lang: str, strict: bool = False) -> str:
+    """``path:line:col: severity[code] message`` lines; a code's hint is indented
+    below its first occurrence only, so fifty alike warnings stay readable."""
+    lines = []
+    hinted: set[str] = set()
+    for diag in diags:
+        message, hint = diag.text(lang)
+        severity = effective_severity(diag, strict)
+        lines.append(f"{diag.path}:{diag.line}:{diag.column}: {severity}[{diag.code}] {message}")
+        if hint and (diag.code not in hinted or "{" in _hint_template(diag.code)):
+            hinted.add(diag.code)
+            lines.append(f"    {'提示' if lang == 'zh' else 'hint'}: {hint}")
+    return "\n".join(lines)
+
+
+def _hint_template(code: str) -> str:
+    # Hints with arguments (did you mean …) differ per line and are always shown.
+    entry = messages.CATALOG.get(code)
+    return (entry[2] or "") if entry else ""
+
+
+def _github_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(diags: list[Diagnostic], lang: str, strict: bool = False) -> str:
+    """GitHub Actions workflow commands: each problem annotates its line in the PR."""
+    lines = []
+    for diag in diags:
+        message, hint = diag.text(lang)
+        if hint:
+            message = f"{message} ({hint})"
+        level = "error" if effective_severity(diag, strict) is Severity.error else "warning"
+        props = f"file={diag.path},line={max(diag.line, 1)},col={max(diag.column, 1)}"
+        lines.append(f"::{level} {props},title={diag.code}::{_github_escape(message)}")
+    return "\n".join(lines)
+
+
+def format_json(diags: list[Diagnostic], lang: str, strict: bool = False) -> str:
+    """A stable shape: ``{"version": 1, "diagnostics": [...], "summary": {...}}``."""
+    items = []
+    for diag in diags:
+        message, hint = diag.text(lang)
+        items.append({
+            "path": diag.path, "line": diag.line, "column": diag.column,
+            "severity": str(effective_severity(diag, strict)), "code": diag.code,
+            "message": message, "hint": hint,
+        })
+    return json.dumps({"version": 1, "diagnostics": items, "summary": summary_counts(diags, strict)},
+                      ensure_ascii=False, indent=2)
+
+
+def summary_counts(diags: list[Diagnostic], strict: bool = False) -> dict[str, int]:
+    errors = sum(effective_severity(d, strict) is Severity.error for d in diags)
+    return {"errors": errors, "warnings": len(diags) - errors}
+
+
+def summary_line(diags: list[Diagnostic], files: int, lang: str, strict: bool = False) -> str:
+    counts = summary_counts(diags, strict)
+    if lang == "zh":
+        return f"检查了 {files} 个文件:{counts['errors']} 个错误,{counts['warnings']} 个警告"
+    return f"checked {files} files: {counts['errors']} errors, {counts['warnings']} warnings"
+
+
+FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

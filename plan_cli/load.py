@@ -1,0 +1,243 @@
+"""Find the plan's data, read every file and validate it against the model.
+
+The result is a :class:`Workspace`: the validated models, the raw data (which
+keeps every node's position for later checks) and the diagnostics found so
+far. Files that fail validation are left out of the models, so that checks
+and reports run on what is sound and every problem is still reported once.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity
+from .validate import enum_choices, to_diagnostics
+from .yamlread import YMap, decode, locate, parse
+
+PLAN_FILE = "plan.yaml"
+INDICATORS_FILE = "indicators.yaml"
+OWNERS_FILE = "owners.yaml"
+LEDGERS_DIR = "ledgers"
+
+
+class DataNotFound(Exception):
+    """No plan data where the user pointed, or none anywhere to be found."""
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    """Where the data is, and why that folder was chosen (shown to the user)."""
+
+    path: Path
+    how: str  # "option" | "env" | "found" | "shipped"
+
+
+def shipped_data_dir() -> Path | None:
+    """The sample data inside the installed package (or the source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_shipped_data", here.parent / "data"):
+        if (candidate / PLAN_FILE).is_file():
+            return candidate
+    return None
+
+
+def _as_data_dir(folder: Path) -> Path | None:
+    if (folder / PLAN_FILE).is_file():
+        return folder
+    if (folder / "data" / PLAN_FILE).is_file():
+        return folder / "data"
+    return None
+
+
+def find_data(option: Path | None = None, cwd: Path | None = None,
+              environ: dict[str, str] | None = None) -> DataLocation:
+    """``--data`` first, then ``PLAN_DATA``, then walk up from the working
+    directory to a folder holding ``data/plan.yaml``; else the shipped sample."""
+    env = os.environ if environ is None else environ
+    for given, how in ((option, "option"), (env.get("PLAN_DATA") or None, "env")):
+        if given is not None:
+            folder = Path(given)
+            found = _as_data_dir(folder)
+            if found is None:
+                raise DataNotFound(str(folder))
+            return DataLocation(found, how)
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "data" / PLAN_FILE).is_file():
+            return DataLocation(folder / "data", "found")
+    shipped = shipped_data_dir()
+    if shipped is None:
+        raise DataNotFound(str(start))
+    return DataLocation(shipped, "shipped")
+
+
+@dataclass
+class SourceFile:
+    """One data file: where it is, how to name it in messages, its parsed data."""
+
+    path: Path
+    display: str
+    data: Any = None
+
+
+@dataclass
+class Workspace:
+    location: DataLocation
+    plan: m.PlanFile | None = None
+    indicators: list[m.Indicator] = field(default_factory=list)
+    owners: m.OwnersFile | None = None
+    ledgers: list[m.LedgerFile] = field(default_factory=list)
+    # Raw data per model object, to locate later diagnostics: file and loc prefix.
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    ledger_sources: dict[str, SourceFile] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def indicators_file(self) -> SourceFile | None:
+        return self.sources.get(INDICATORS_FILE)
+
+    def at(self, source: SourceFile, loc: tuple, code: str,
+           severity: Severity = Severity.error, *, at_key: bool = False, **args) -> Diagnostic:
+        """A diagnostic located at ``loc`` inside ``source``'s data."""
+        line, column = locate(source.data, loc, at_key=at_key)
+        return Diagnostic(source.display, line, column, severity, code, args)
+
+
+def _display(path: Path, root: Path) -> str:
+    """Paths in messages are relative to where the user stands, like compilers print them."""
+    try:
+        return os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _read(path: Path, display: str, diags: list[Diagnostic]) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        diags.append(Diagnostic(display, 0, 0, Severity.error, "read-error",
+                                {"detail": exc.strerror or str(exc)}))
+        return None
+    text, problem = decode(raw)
+    if problem is not None:
+        diags.append(Diagnostic(display, problem.line, problem.column, Severity.error,
+                                problem.code, problem.args))
+        return None
+    data, problems = parse(text)
+    diags.extend(Diagnostic(display, p.line, p.column, Severity.error, p.code, p.args)
+                 for p in problems)
+    return data
+
+
+def _validate(model: type[BaseModel], source: SourceFile, diags: list[Diagnostic],
+              **kwargs) -> Any:
+    data = source.data if source.data is not None else YMap()
+    if not isinstance(data, dict):
+        diags.append(Diagnostic(source.display, 1, 1, Severity.error, "wrong-type",
+                                {"field": "document", "expected": {"en": "a mapping",
+                                 "zh": "映射"}, "got": {"en": "something else", "zh": "其他内容"}}))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        diags.extend(to_diagnostics(exc, model, data, source.display, **kwargs))
+        return None
+
+
+# Which ledger kinds a field belongs to, for "belongs to … ledgers" hints.
+_FIELD_KINDS: dict[str, str] = {}
+for _kind, _item_model in m.ITEM_MODELS.items():
+    for _name in _item_model.model_fields.keys() - m.Item.model_fields.keys():
+        _FIELD_KINDS.setdefault(_name, _kind.value)
+
+
+def _validate_ledger(source: SourceFile, diags: list[Diagnostic]) -> m.LedgerFile | None:
+    data = source.data
+    info = data.get("ledger") if isinstance(data, dict) else None
+    kind_text = info.get("kind") if isinstance(info, dict) else None
+    try:
+        kind = m.LedgerKind(kind_text)
+    except ValueError:
+        if kind_text is None:
+            # Let the model say what is missing or malformed in the header.
+            return _validate(m.LedgerFile[m.Item], source, diags)
+        line, column = locate(data, ("ledger", "kind"))
+        diags.append(Diagnostic(source.display, line, column, Severity.error,
+                                "unknown-ledger-kind",
+                                {"value": kind_text, "choices": enum_choices(m.LedgerKind)}))
+        return None
+    own = set(m.ITEM_MODELS[kind].model_fields)
+    elsewhere = {name: k for name, k in _FIELD_KINDS.items() if name not in own}
+    return _validate(m.LEDGER_FILE_MODELS[kind], source, diags, elsewhere=elsewhere)
+
+
+def load(location: DataLocation) -> Workspace:
+    """Read and validate every file under the data folder.
+
+    The garbage collector is paused while building: the parse allocates many
+    small containers and nothing in it forms cycles, and pausing roughly
+    halves the time on large ledgers.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(location)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(location: DataLocation) -> Workspace:
+    ws = Workspace(location)
+    root = location.path
+    diags = ws.diagnostics
+    for name, model in ((PLAN_FILE, m.PlanFile), (INDICATORS_FILE, m.IndicatorsFile),
+                        (OWNERS_FILE, m.OwnersFile)):
+        path = root / name
+        source = SourceFile(path, _display(path, root))
+        if not path.is_file():
+            diags.append(Diagnostic(source.display, 0, 0, Severity.error, "missing-file",
+                                    {"file": name}))
+            continue
+        source.data = _read(path, source.display, diags)
+        ws.files_read += 1
+        ws.sources[name] = source
+        if source.data is None and any(d.path == source.display for d in diags):
+            continue
+        validated = _validate(model, source, diags)
+        if model is m.PlanFile:
+            ws.plan = validated
+        elif model is m.IndicatorsFile:
+            ws.indicators = list(validated.indicators) if validated else []
+        else:
+            ws.owners = validated
+    ledger_dir = root / LEDGERS_DIR
+    for path in sorted(ledger_dir.glob("*.yaml")) + sorted(ledger_dir.glob("*.yml")):
+        source = SourceFile(path, _display(path, root))
+        source.data = _read(path, source.display, diags)
+        ws.files_read += 1
+        if source.data is None:
+            continue
+        ledger = _validate_ledger(source, diags)
+        if ledger is not None:
+            ws.ledgers.append(ledger)
+            ws.ledger_sources[ledger.ledger.id] = source
+    order = list(m.LedgerKind)
+    ws.ledgers.sort(key=lambda ledger: order.index(ledger.ledger.kind))
+    return ws
+
+
+def data_files(location: DataLocation) -> list[Path]:
+    """Every file ``load`` reads, in order (for caches and diffs)."""
+    root = location.path
+    ledgers = root / LEDGERS_DIR
+    return [root / PLAN_FILE, root / INDICATORS_FILE, root / OWNERS_FILE,
+            *sorted(ledgers.glob("*.yaml")), *sorted(ledgers.glob("*.yml"))]

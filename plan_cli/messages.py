@@ -1,0 +1,262 @@
+"""What each diagnostic code says, in English and Chinese.
+
+A check emits a code and its arguments; the text is chosen when printing, so
+``plan check --lang zh`` and ``--lang en`` say the same thing naturally in
+each language. Every code ``plan check`` can emit has an entry here (a test
+keeps it so). A template may use ``{arg}`` fields from the diagnostic.
+
+Each entry: ``code: (english, chinese, hint_en, hint_zh)``; hints may be None.
+"""
+
+from __future__ import annotations
+
+import os
+
+CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
+    # --- reading files -----------------------------------------------------
+    "yaml-syntax": (
+        "YAML syntax error: {detail}",
+        "YAML 语法错误:{detail}",
+        "check indentation (spaces, not tabs) and that every ':' has a space after it",
+        "请检查缩进(用空格,不要用 Tab),以及每个冒号后是否有空格",
+    ),
+    "encoding": (
+        "the file is not UTF-8 ({detail})",
+        "文件不是 UTF-8 编码({detail})",
+        "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+        "请将文件另存为 UTF-8 编码(记事本:另存为,编码选 UTF-8)",
+    ),
+    "duplicate-key": (
+        "duplicate key '{key}' (first at line {first_line})",
+        "键“{key}”重复(首次出现在第 {first_line} 行)",
+        "remove or rename one of them; only the first is used",
+        "请删除或改名其中一个;目前只采用第一个",
+    ),
+    "complex-key": (
+        "a key must be plain text, not a list or mapping",
+        "键必须是普通文字,不能是列表或映射",
+        None,
+        None,
+    ),
+    "unknown-alias": (
+        "alias '*{name}' has no matching anchor '&{name}'",
+        "别名“*{name}”找不到对应的锚点“&{name}”",
+        None,
+        None,
+    ),
+    "multiple-documents": (
+        "only one YAML document per file; this second one is ignored",
+        "每个文件只能有一个 YAML 文档;第二个文档已被忽略",
+        "remove the '---' line and merge the content",
+        "请删除“---”行,把内容合并到一个文档中",
+    ),
+    "missing-file": (
+        "required file {file} is missing",
+        "缺少必需的文件 {file}",
+        "create it (see `plan init`) or point --data at the right folder",
+        "请创建该文件,或用 --data 指向正确的数据目录",
+    ),
+    "read-error": ("cannot read the file: {detail}", "无法读取文件:{detail}", None, None),
+    # --- shape of the data (from the model) -------------------------------
+    "missing-field": (
+        "missing required field '{field}'",
+        "缺少必填字段“{field}”",
+        "add '{field}:' here",
+        "请在此处添加“{field}:”",
+    ),
+    "unknown-field": (
+        "unknown field '{field}'{where}",
+        "未知字段“{field}”{where}",
+        "{suggestion}",
+        "{suggestion}",
+    ),
+    "wrong-type": (
+        "'{field}' should be {expected}, not {got}",
+        "“{field}”应为{expected},而不是{got}",
+        None,
+        None,
+    ),
+    "empty-value": (
+        "'{field}' is empty",
+        "“{field}”为空",
+        "write a value, or null if it is not known",
+        "请填写内容;未知时写 null",
+    ),
+    "invalid-choice": (
+        "'{value}' is not a valid {field}; choose one of: {choices}",
+        "“{value}”不是有效的 {field},可选值:{choices}",
+        None,
+        None,
+    ),
+    "bad-id": (
+        "'{value}' is not a valid id",
+        "“{value}”不是有效的编号",
+        "use letters, digits and '-', '_' or '.', starting with a letter or digit (e.g. PT-001)",
+        "编号只能用字母、数字及“-”“_”“.”,以字母或数字开头(如 PT-001)",
+    ),
+    "bad-date": (
+        "{value} is not a valid date{detail}",
+        "{value} 不是有效日期{detail}",
+        "write dates as 2024-06-30",
+        "日期请写成 2024-06-30 的格式",
+    ),
+    "bad-quarter": (
+        "{value} is not a quarter",
+        "{value} 不是有效的季度",
+        "write quarters as 2024Q2 (year, Q, 1-4)",
+        "季度请写成 2024Q2 的格式(年份 + Q + 1~4)",
+    ),
+    "bad-period": (
+        "{value} is not a period",
+        "{value} 不是有效的期间",
+        "write a year (2024) or a quarter (2024Q2)",
+        "请写年份(如 2024)或季度(如 2024Q2)",
+    ),
+    "out-of-range": ("'{field}': {detail}", "“{field}”取值超出范围:{detail}", None, None),
+    "invalid-value": ("'{field}': {detail}", "“{field}”取值无效:{detail}", None, None),
+    "unknown-ledger-kind": (
+        "'{value}' is not a ledger kind; choose one of: {choices}",
+        "“{value}”不是台账类型,可选值:{choices}",
+        None,
+        None,
+    ),
+    # --- cross-file rules ---------------------------------------------------
+    "duplicate-id": (
+        "id '{id}' is already used at {other}",
+        "编号“{id}”已在 {other} 使用",
+        "ids must be unique across all files; rename one",
+        "编号在所有文件中必须唯一,请改用其他编号",
+    ),
+    "unknown-area": (
+        "area '{value}' is not a key-task area in plan.yaml{suggestion}",
+        "任务领域“{value}”不在 plan.yaml 的重点任务中{suggestion}",
+        None,
+        None,
+    ),
+    "unknown-indicator": (
+        "indicator '{value}' is not in indicators.yaml{suggestion}",
+        "指标“{value}”不在 indicators.yaml 中{suggestion}",
+        None,
+        None,
+    ),
+    "unknown-department": (
+        "department '{value}' is not in owners.yaml{suggestion}",
+        "责任部门“{value}”未在 owners.yaml 中登记{suggestion}",
+        "add it to owners.yaml under departments, or use a registered name",
+        "请在 owners.yaml 的 departments 中登记,或改用已登记的名称",
+    ),
+    "unknown-leader": (
+        "leader '{value}' is not in owners.yaml{suggestion}",
+        "分管市领导“{value}”未在 owners.yaml 中登记{suggestion}",
+        "add the leader to owners.yaml under leaders",
+        "请在 owners.yaml 的 leaders 中登记",
+    ),
+    "unknown-section": (
+        "section '{value}' is not a section of {department} in owners.yaml",
+        "科室“{value}”不是 owners.yaml 中 {department} 的科室",
+        None,
+        None,
+    ),
+    "outside-period": (
+        "{value} is outside the plan period {start}–{end}",
+        "{value} 不在计划期 {start}—{end} 之内",
+        None,
+        None,
+    ),
+    "date-in-future": (
+        "date {value} is after today ({today})",
+        "日期 {value} 晚于今天({today})",
+        "record an entry as done only once it is done",
+        "事项完成后再标记为已完成",
+    ),
+    "done-without-date": (
+        "a done entry needs 'done_on', the date it was finished",
+        "已完成的事项须填写完成日期 done_on",
+        "add 'done_on: 2024-06-30' with the real date",
+        "请添加“done_on: 2024-06-30”(填写实际日期)",
+    ),
+    "period-in-future": (
+        "an actual for {value} cannot be known yet (today is {today})",
+        "{value} 的实际值尚不可能获得(今天是 {today})",
+        None,
+        None,
+    ),
+    "baseline-after-target": (
+        "the baseline period {value} is not before the target period {target}",
+        "基期 {value} 不早于目标期 {target}",
+        None,
+        None,
+    ),
+    "op-contradicts-wording": (
+        "operator '{op}' does not match the plan's wording '{wording}' (which reads as '{expected}')",
+        "运算符“{op}”与计划原文“{wording}”不符(原文应为“{expected}”)",
+        "the plan's own words decide the operator: 左右 about, 超过 more_than, 以上 at_least, "
+        "以内 less_than, 翻番 multiple_of_baseline",
+        "运算符以计划原文为准:左右 about,超过 more_than,以上 at_least,以内 less_than,翻番 multiple_of_baseline",
+    ),
+    "op-contradicts-direction": (
+        "operator '{op}' does not fit direction '{direction}'",
+        "运算符“{op}”与指标方向“{direction}”矛盾",
+        "up: higher is better (at_least, more_than); down: lower is better (at_most, less_than)",
+        "up 表示越高越好(at_least、more_than);down 表示越低越好(at_most、less_than)",
+    ),
+    "weak-stretch-target": (
+        "stretch target {value} is weaker than the {against} target {target}",
+        "冲击目标 {value} 低于{against}目标 {target}",
+        "a stretch target (冲击目标) must be at least as ambitious",
+        "冲击目标不得低于原定目标",
+    ),
+    "ledger-incomplete": (
+        "ledger '{ledger}' has {entered} of {declared} declared items",
+        "台账“{ledger}”已录入 {entered} 项,应有 {declared} 项",
+        "enter the missing items as the ledger is obtained",
+        "请补录其余事项",
+    ),
+    "ledger-overfull": (
+        "ledger '{ledger}' has {entered} items but declares {declared}",
+        "台账“{ledger}”录入 {entered} 项,多于声明的 {declared} 项",
+        "correct declared_count or remove the extra items",
+        "请修改 declared_count 或删除多余事项",
+    ),
+    "unassigned": (
+        "item {id} has no responsible department",
+        "事项 {id} 未落实责任部门",
+        "fill owners.department (and leader, section, staff) when known",
+        "明确后请填写 owners.department(及分管市领导、科室、工作人员)",
+    ),
+    "missing-baseline": (
+        "indicator {id} has no baseline, so progress cannot be judged",
+        "指标 {id} 缺少基期值,无法判断进度",
+        "add baseline: {{period: 2022, value: …, source: …}} from a published source",
+        "请依据公开来源补充 baseline(期间、数值、来源)",
+    ),
+}
+
+
+def detect_language(environ: dict[str, str] | None = None) -> str:
+    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG), else ``en``."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render(code: str, args: dict, lang: str) -> tuple[str, str | None]:
+    """The message and hint for ``code`` in ``lang`` (``en`` or ``zh``)."""
+    english, chinese, hint_en, hint_zh = CATALOG.get(code, ("{detail}", "{detail}", None, None))
+    zh = lang == "zh"
+    values = _Blank({k: v for k, v in args.items() if not isinstance(v, dict)})
+    for key, value in args.items():  # per-language arguments: {"en": …, "zh": …}
+        if isinstance(value, dict):
+            values[key] = value.get(lang, value.get("en", ""))
+    message = (chinese if zh else english).format_map(values)
+    hint = hint_zh if zh else hint_en
+    hint = hint.format_map(values) if hint else None
+    return message, hint or None

@@ -1,0 +1,377 @@
+"""The data model: what each file under ``data/`` may hold.
+
+Every model forbids unknown keys, so a typo (``deparment:``) is an error at its
+line instead of a silently ignored field. Values that are not known stay empty
+(``null`` or an empty list); the reports show them as missing rather than
+guessing.
+
+Files and their top-level models:
+
+* ``plan.yaml``        -> :class:`PlanFile`
+* ``indicators.yaml``  -> :class:`IndicatorsFile`
+* ``owners.yaml``      -> :class:`OwnersFile`
+* ``ledgers/*.yaml``   -> ``LEDGER_FILE_MODELS[kind]`` (one item model per ledger kind)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from pydantic_core import PydanticCustomError
+
+from .quarter import Quarter
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- scalar types -----------------------------------------------------------
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _parse_date(value: Any) -> date:
+    # Dates arrive as strings (the YAML reader never builds dates) so that a bad
+    # date is a located validation error, not a crash inside the parser.
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError(
+                "bad_date", "{value} is not a real date: {detail}",
+                {"value": value, "detail": f": {exc}"},
+            ) from None
+    raise PydanticCustomError("bad_date", "{value} is not a date; write it as 2024-06-30",
+                              {"value": repr(value), "detail": ""})
+
+
+def _parse_quarter(value: Any) -> Quarter:
+    if isinstance(value, Quarter):
+        return value
+    try:
+        return Quarter.parse(value if isinstance(value, str) else repr(value))
+    except ValueError:
+        raise PydanticCustomError("bad_quarter", "{value} is not a quarter; write 2024Q2",
+                                  {"value": repr(value)}) from None
+
+
+def _parse_period(value: Any) -> int | Quarter:
+    if isinstance(value, Quarter):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return value
+    if isinstance(value, str):
+        if re.fullmatch(r"\d{4}", value.strip()):
+            return int(value)
+        try:
+            return Quarter.parse(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("bad_period", "{value} is not a period; write 2024 or 2024Q2",
+                              {"value": repr(value)})
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+QuarterValue = Annotated[
+    Quarter,
+    BeforeValidator(_parse_quarter),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}Q[1-4]$"}),
+]
+Period = Annotated[
+    int | Quarter,
+    BeforeValidator(_parse_period),
+    PlainSerializer(lambda p: p if isinstance(p, int) else str(p)),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d{4}Q[1-4]$"}]}
+    ),
+]
+
+
+# --- plan.yaml --------------------------------------------------------------
+
+
+class PlanPeriod(Strict):
+    start: QuarterValue
+    end: QuarterValue
+
+
+class ParentPlan(Strict):
+    title: Text
+    issuer: Text | None = None
+    issued: Text | None = Field(None, description="when it was issued, as the source gives it")
+    source: Text | None = None
+
+
+class Settings(Strict):
+    about_tolerance: float = Field(
+        0.02,
+        ge=0,
+        lt=1,
+        description="relative tolerance of 左右 targets: 0.02 accepts 2% short of the value",
+    )
+    at_risk_share: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="share of the expected progress below which an indicator is off track",
+    )
+    stale_after_quarters: int = Field(
+        1, ge=1, description="an item with no update for this many quarters is stale"
+    )
+
+
+class PlanInfo(Strict):
+    id: Id
+    title: Text
+    issuer: Text | None = None
+    announced_on: IsoDate | None = None
+    period: PlanPeriod
+    parent: ParentPlan | None = None
+    goal: Text | None = None
+    source: Text
+    settings: Settings = Settings()
+
+
+class Area(Strict):
+    id: Id
+    title: Text
+    summary: Text | None = None
+    source: Text | None = None
+
+
+class PlanFile(Strict):
+    plan: PlanInfo
+    areas: list[Area] = []
+
+
+# --- indicators.yaml --------------------------------------------------------
+
+
+class Direction(StrEnum):
+    up = "up"
+    down = "down"
+
+
+class Measure(StrEnum):
+    level = "level"  # the value at the period
+    annual_growth = "annual_growth"  # each year's growth rate, in %
+    cumulative = "cumulative"  # running total since the plan began (baseline 0)
+    rank = "rank"  # position in the province; 1 is first
+
+
+class Op(StrEnum):
+    about = "about"  # 左右
+    at_least = "at_least"  # 以上, 达到 (direction up)
+    more_than = "more_than"  # 超过
+    at_most = "at_most"  # 以下, 达到 (direction down), 领先 as rank <= 1
+    less_than = "less_than"  # 以内, 低于
+    multiple_of_baseline = "multiple_of_baseline"  # 翻番: value is the factor
+
+
+class Target(Strict):
+    period: Period
+    op: Op
+    value: float
+    wording: Text | None = Field(None, description="the plan's own words for this target")
+    source: Text | None = None
+
+
+class Figure(Strict):
+    """A baseline or an actual: a value for a period, always with its source."""
+
+    period: Period
+    value: float
+    source: Text
+    note: Text | None = None
+
+
+class Indicator(Strict):
+    id: Id
+    name: Text
+    area: Id | None = None
+    unit: Text
+    direction: Direction
+    measure: Measure = Measure.level
+    target: Target
+    baseline: Figure | None = None
+    actuals: list[Figure] = []
+    tolerance: float | None = Field(None, ge=0, lt=1, description="overrides about_tolerance")
+    source: Text
+    note: Text | None = None
+
+
+class IndicatorsFile(Strict):
+    indicators: list[Indicator] = []
+
+
+# --- owners.yaml ------------------------------------------------------------
+
+
+class Leader(Strict):
+    name: Text
+    title: Text | None = None
+    source: Text | None = None
+
+
+class Department(Strict):
+    name: Text
+    full_name: Text | None = None
+    aliases: list[Text] = []
+    role: Text | None = None
+    sections: list[Text] = []
+    source: Text | None = None
+
+
+class OwnersFile(Strict):
+    leaders: list[Leader] = []
+    departments: list[Department] = []
+
+
+# --- ledgers/*.yaml ---------------------------------------------------------
+
+
+class EntryStatus(StrEnum):
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    delayed = "delayed"
+    blocked = "blocked"
+    dropped = "dropped"
+
+
+CLOSED_STATUSES = frozenset({EntryStatus.done, EntryStatus.dropped})
+
+
+class ScheduleEntry(Strict):
+    quarter: QuarterValue
+    deliverable: Text
+    status: EntryStatus = EntryStatus.planned
+    done_on: IsoDate | None = None
+    evidence: Text | None = None
+    note: Text | None = None
+
+
+class Update(Strict):
+    date: IsoDate
+    text: Text
+    by: Text | None = None
+
+
+class Owners(Strict):
+    leader: Text | None = None
+    department: Text | None = None
+    section: Text | None = None
+    staff: list[Text] = []
+
+
+class LedgerKind(StrEnum):
+    provincial_tasks = "provincial_tasks"
+    provincial_key_tasks = "provincial_key_tasks"
+    key_indicators = "key_indicators"
+    pilots = "pilots"
+    innovations = "innovations"
+
+
+class Item(Strict):
+    """Fields every ledger item has, whatever its ledger."""
+
+    id: Id
+    title: Text
+    area: Id | None = None
+    owners: Owners = Owners()
+    indicators: list[Id] = []
+    schedule: list[ScheduleEntry] = []
+    updates: list[Update] = []
+    source: Text | None = None
+    note: Text | None = None
+
+
+class ProvincialTaskItem(Item):
+    provincial_clause: Text | None = Field(None, description="the provincial plan's clause")
+    annual_key_work: Text | None = Field(None, description="年度重点工作")
+    measures: list[Text] = Field([], description="落实举措")
+    goal: Text | None = Field(None, description="目标任务")
+
+
+class ProvincialKeyTaskItem(Item):
+    provincial_clause: Text | None = Field(None, description="the clause naming the city")
+    arrangement: Text | None = Field(None, description="重点安排")
+
+
+class KeyIndicatorItem(Item):
+    indicator: Id
+    provincial_target: Target | None = None
+    stretch_target: Target | None = Field(None, description="冲击目标: never weaker")
+
+
+class PilotLevel(StrEnum):
+    national = "national"
+    provincial = "provincial"
+    municipal = "municipal"
+
+
+class PilotItem(Item):
+    level: PilotLevel | None = None
+    application_status: Text | None = Field(None, description="state of the application")
+
+
+class InnovationItem(Item):
+    origin: Text | None = Field(None, description="where the task comes from")
+    goal: Text | None = None
+
+
+ITEM_MODELS: dict[LedgerKind, type[Item]] = {
+    LedgerKind.provincial_tasks: ProvincialTaskItem,
+    LedgerKind.provincial_key_tasks: ProvincialKeyTaskItem,
+    LedgerKind.key_indicators: KeyIndicatorItem,
+    LedgerKind.pilots: PilotItem,
+    LedgerKind.innovations: InnovationItem,
+}
+
+
+class LedgerInfo(Strict):
+    id: Id
+    kind: LedgerKind
+    title: Text
+    name: Text | None = Field(None, description="a short name for tables; the title otherwise")
+    declared_count: int | None = Field(None, ge=0, description="item count the plan declares")
+    source: Text | None = None
+
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+class LedgerFile(Strict, Generic[ItemT]):
+    ledger: LedgerInfo
+    items: list[ItemT] = []
+
+
+LEDGER_FILE_MODELS: dict[LedgerKind, type[LedgerFile]] = {
+    kind: LedgerFile[model] for kind, model in ITEM_MODELS.items()
+}

@@ -1,0 +1,119 @@
+"""Print a :class:`~plan_cli.reports.status.StatusReport`: table, markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from ..reports.status import StatusReport
+from .labels import label
+
+
+def _header(report: StatusReport, data_label: str, lang: str) -> list[str]:
+    when = f"{report.as_of.isoformat()} ({report.quarter})"
+    if report.final:
+        when += f" — {label('final', lang)}"
+    period = f"{report.period_start}–{report.period_end}"
+    return [
+        f"{label('plan', lang)}: {report.plan_title}",
+        f"{label('period', lang)}: {period}    {label('as_of', lang)}: {when}",
+        f"{label('data', lang)}: {data_label}",
+    ]
+
+
+def _ledger_rows(report: StatusReport, lang: str) -> tuple[list[str], list[list[str]]]:
+    head = [label("ledger", lang), label("entered", lang), label("assigned", lang),
+            label("entries", lang), label("done", lang), label("due", lang),
+            label("overdue", lang)]
+    rows = []
+    for s in report.ledgers:
+        declared = "?" if s.declared is None else str(s.declared)
+        rows.append([s.name, f"{s.entered}/{declared}", str(s.assigned), str(s.entries),
+                     str(s.done), str(s.due), str(s.overdue)])
+    return head, rows
+
+
+def _area_rows(report: StatusReport, lang: str) -> tuple[list[str], list[list[str]]]:
+    head = [label("area", lang)] + [label(s, lang) for s in report.statuses] + [label("total", lang)]
+    rows = []
+    for area in report.areas:
+        title = area.title or label("no_area", lang)
+        rows.append([title] + [str(area.counts.get(s, 0)) for s in report.statuses]
+                    + [str(area.total)])
+    return head, rows
+
+
+def _gap_lines(report: StatusReport, lang: str) -> list[str]:
+    return [label(f"gap_{g.kind}", lang, count=g.count, scope=g.scope or "") for g in report.gaps]
+
+
+def render_table(report: StatusReport, console: Console, data_label: str, lang: str) -> None:
+    for line in _header(report, data_label, lang):
+        console.print(line, markup=False)
+    for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
+                                (label("areas", lang), _area_rows(report, lang))):
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        for i, name in enumerate(head):
+            table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print()
+        console.print(table)
+    gaps = _gap_lines(report, lang)
+    if gaps:
+        console.print(f"{label('gaps', lang)}:", markup=False)
+        for line in gaps:
+            console.print(f"  - {line}", markup=False)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(map(_md_escape, head)) + " |",
+             "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
+    lines += ["| " + " | ".join(map(_md_escape, row)) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(report: StatusReport, data_label: str, lang: str) -> str:
+    out = [f"# {report.plan_title}", ""]
+    out += [f"- {line}" for line in _header(report, data_label, lang)[1:]]
+    for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
+                                (label("areas", lang), _area_rows(report, lang))):
+        out += ["", f"## {title}", ""] + _md_table(head, rows)
+    gaps = _gap_lines(report, lang)
+    if gaps:
+        out += ["", f"## {label('gaps', lang)}", ""] + [f"- {g}" for g in gaps]
+    return "\n".join(out)
+
+
+def to_dict(report: StatusReport, data_dir: str) -> dict:
+    """The JSON shape (version 1): stable keys, statuses as their codes."""
+    return {
+        "version": 1,
+        "report": "status",
+        "plan": {"id": report.plan_id, "title": report.plan_title,
+                 "period": {"start": str(report.period_start), "end": str(report.period_end)}},
+        "data": data_dir,
+        "as_of": report.as_of.isoformat(),
+        "quarter": str(report.quarter),
+        "final": report.final,
+        "ledgers": [{
+            "id": s.id, "title": s.title, "name": s.name, "declared": s.declared, "entered": s.entered,
+            "assigned": s.assigned, "scheduled": s.scheduled,
+            "entries": {"total": s.entries, "done": s.done, "due": s.due, "overdue": s.overdue},
+        } for s in report.ledgers],
+        "areas": [{"id": a.id, "title": a.title, "total": a.total,
+                   "indicators": {s: a.counts.get(s, 0) for s in report.statuses}}
+                  for a in report.areas],
+        "gaps": [{"kind": g.kind, "count": g.count, "scope": g.scope} for g in report.gaps],
+    }
+
+
+def render_json(report: StatusReport, data_dir: str) -> str:
+    return json.dumps(to_dict(report, data_dir), ensure_ascii=False, indent=2)

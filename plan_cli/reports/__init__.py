@@ -1,0 +1,1 @@
+"""Report builders: data in, frozen dataclasses out. They never print."""

@@ -1,0 +1,122 @@
+"""``plan status``: the one-screen overview of where the plan stands."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from ..evaluate import Evaluation, IndicatorStatus, evaluate
+from ..load import Workspace
+from ..quarter import Quarter
+from ..schedule import EntryState, entry_state
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    id: str
+    title: str
+    name: str  # short name for tables
+    declared: int | None
+    entered: int
+    assigned: int  # items with a responsible department
+    scheduled: int  # items with at least one schedule entry
+    entries: int
+    done: int
+    due: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    id: str | None  # None: indicators without an area
+    title: str | None
+    counts: dict[str, int]  # IndicatorStatus value -> count
+    total: int
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A hole in the data the office has to fill; ``kind`` names it for the renderer."""
+
+    kind: str  # items_not_entered | unassigned | no_schedule | no_actual | no_baseline
+    count: int
+    scope: str | None = None  # a ledger id, where the gap is one ledger's
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    plan_id: str
+    plan_title: str
+    period_start: Quarter
+    period_end: Quarter
+    as_of: date
+    quarter: Quarter
+    final: bool  # the plan period is over: a final evaluation, met or missed
+    ledgers: tuple[LedgerSummary, ...]
+    areas: tuple[AreaSummary, ...]
+    statuses: tuple[str, ...]  # the status columns that apply (final or not)
+    gaps: tuple[Gap, ...]
+    evaluations: tuple[Evaluation, ...]
+
+
+_MIDWAY = (IndicatorStatus.met, IndicatorStatus.on_track, IndicatorStatus.at_risk,
+           IndicatorStatus.off_track, IndicatorStatus.no_baseline, IndicatorStatus.no_data)
+_FINAL = (IndicatorStatus.met, IndicatorStatus.missed, IndicatorStatus.no_data)
+
+
+def evaluate_all(ws: Workspace, as_of: date) -> list[Evaluation]:
+    period = ws.plan.plan.period
+    settings = ws.plan.plan.settings
+    return [evaluate(ind, settings, as_of, period.start, period.end) for ind in ws.indicators]
+
+
+def build_status(ws: Workspace, as_of: date, max_gaps: int = 6) -> StatusReport:
+    """Summarise ledgers, indicators by area, and the largest data gaps at ``as_of``."""
+    info = ws.plan.plan
+    current = Quarter.of(as_of)
+    final = as_of > info.period.end.end
+    ledgers = tuple(_ledger_summary(ledger, current) for ledger in ws.ledgers)
+    evaluations = evaluate_all(ws, as_of)
+    statuses = _FINAL if final else _MIDWAY
+    areas = []
+    titles = {a.id: a.title for a in ws.plan.areas}
+    by_area: dict[str | None, Counter] = {a.id: Counter() for a in ws.plan.areas}
+    for ev in evaluations:
+        by_area.setdefault(ev.indicator.area, Counter())[ev.status.value] += 1
+    for area_id, counts in by_area.items():
+        areas.append(AreaSummary(area_id, titles.get(area_id), dict(counts),
+                                 sum(counts.values())))
+    gaps = _gaps(ledgers, evaluations)
+    return StatusReport(info.id, info.title, info.period.start, info.period.end, as_of, current,
+                        final, ledgers, tuple(areas), tuple(s.value for s in statuses),
+                        tuple(gaps[:max_gaps]), tuple(evaluations))
+
+
+def _ledger_summary(ledger, current: Quarter) -> LedgerSummary:
+    states: Counter = Counter()
+    entries = assigned = scheduled = 0
+    for item in ledger.items:
+        assigned += item.owners.department is not None
+        scheduled += bool(item.schedule)
+        for entry in item.schedule:
+            entries += 1
+            states[entry_state(entry, current)] += 1
+    info = ledger.ledger
+    return LedgerSummary(info.id, info.title, info.name or info.title, info.declared_count, len(ledger.items), assigned,
+                         scheduled, entries, states[EntryState.done], states[EntryState.due],
+                         states[EntryState.overdue])
+
+
+def _gaps(ledgers, evaluations) -> list[Gap]:
+    gaps = []
+    for summary in ledgers:
+        if summary.declared is not None and summary.declared > summary.entered:
+            gaps.append(Gap("items_not_entered", summary.declared - summary.entered,
+                            summary.name))
+    gaps.append(Gap("unassigned", sum(s.entered - s.assigned for s in ledgers)))
+    gaps.append(Gap("no_schedule", sum(s.entered - s.scheduled for s in ledgers)))
+    gaps.append(Gap("no_actual", sum("actual" in e.missing for e in evaluations)))
+    gaps.append(Gap("no_baseline", sum("baseline" in e.missing for e in evaluations)))
+    gaps = [g for g in gaps if g.count > 0]
+    return sorted(gaps, key=lambda g: -g.count)

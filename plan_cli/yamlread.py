@@ -1,0 +1,244 @@
+"""Read YAML fast, keeping the position of every key and value.
+
+We build plain ``dict``/``list`` data straight from libyaml's C event stream
+instead of calling ``yaml.load``: measured on a 2.1 MB ledger it took 0.30 s
+against 1.11 s for ``CSafeLoader`` and 0.64 s for ``yaml.compose`` (garbage
+collector off in all three), and it lets us decide the rules ourselves:
+
+* scalars follow the YAML 1.2 core schema (``yes``/``on`` stay text, ``010``
+  is ten), so reading agrees with how the files are written;
+* dates stay text, so a bad date is a located validation error rather than a
+  crash inside the parser;
+* duplicate keys, which PyYAML silently drops, are reported.
+
+Positions are kept on the containers (:class:`YMap`, :class:`YList`) and are
+0-based, as libyaml gives them; :func:`locate` turns a key path into a 1-based
+``(line, column)`` once, at the boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+if not yaml.__with_libyaml__:  # pragma: no cover - depends on the wheel installed
+    # The pure-Python parser is 5-10x slower; refuse rather than be silently slow.
+    raise ImportError("PyYAML was built without libyaml; reinstall PyYAML from a wheel")
+
+
+class YMap(dict):
+    """A mapping that remembers where each key and value stood.
+
+    ``pos[key] = (key_line, key_col, value_line, value_col)``, 0-based.
+    """
+
+    __slots__ = ("pos",)
+
+
+class YList(list):
+    """A sequence that remembers where each item stood: ``pos[i] = (line, col)``."""
+
+    __slots__ = ("pos",)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Something wrong with the YAML text itself, 1-based."""
+
+    line: int
+    column: int
+    code: str
+    args: dict
+
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = {
+    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan"),
+    ".Inf": float("inf"), "+.Inf": float("inf"), "-.Inf": float("-inf"), ".NaN": float("nan"),
+}
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _resolve_plain(value: str) -> Any:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    first = value[:1]
+    if first.isdigit() or first in "-+.":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if value in _SPECIAL_FLOAT:
+            return _SPECIAL_FLOAT[value]
+        if value.startswith("0x") and re.fullmatch(r"0x[0-9a-fA-F]+", value):
+            return int(value, 16)
+        if value.startswith("0o") and re.fullmatch(r"0o[0-7]+", value):
+            return int(value[2:], 8)
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return value
+
+
+def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Bytes to text: UTF-8 with or without a BOM; anything else is a problem.
+
+    Files edited on Windows often arrive as GBK; say so instead of failing
+    on a byte offset.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, YamlProblem(1, 1, "encoding", {"detail": "UTF-16"})
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = "GBK/GB18030"
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            guess = "not UTF-8"
+        return None, YamlProblem(line, column, "encoding", {"detail": guess})
+
+
+def parse(text: str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into YMap/YList/scalars.
+
+    Returns ``(data, problems)``. On a syntax error ``data`` is None and the
+    problem says where; duplicate keys and similar faults keep the data (first
+    value wins) and add a problem each.
+    """
+    problems: list[YamlProblem] = []
+    try:
+        data = _build(text, problems)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            detail = f"{detail} ({exc.context})"
+        problems.append(YamlProblem(line, column, "yaml-syntax", {"detail": detail}))
+        return None, problems
+    except yaml.YAMLError as exc:  # reader errors such as control characters
+        problems.append(YamlProblem(1, 1, "yaml-syntax", {"detail": str(exc)}))
+        return None, problems
+    return data, problems
+
+
+def _build(text: str, problems: list[YamlProblem]) -> Any:
+    # One frame per open container: [container, pending_key, key_line, key_col].
+    stack: list[list] = []
+    anchors: dict[str, Any] = {}
+    root: Any = None
+    documents = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        kind = type(event)
+        mark = event.start_mark
+        if kind is ev.ScalarEvent:
+            # libyaml marks a plain scalar with an implicit plain tag (its style is '').
+            if event.implicit[0] and event.tag != _STR_TAG:
+                node = _resolve_plain(event.value)
+            else:
+                node = event.value
+        elif kind is ev.MappingStartEvent:
+            node = YMap()
+            node.pos = {}
+        elif kind is ev.SequenceStartEvent:
+            node = YList()
+            node.pos = []
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            stack.pop()
+            continue
+        elif kind is ev.AliasEvent:
+            if event.anchor not in anchors:
+                problems.append(YamlProblem(mark.line + 1, mark.column + 1, "unknown-alias",
+                                            {"name": event.anchor}))
+            node = anchors.get(event.anchor)
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents == 2:
+                problems.append(YamlProblem(mark.line + 1, mark.column + 1,
+                                            "multiple-documents", {}))
+            continue
+        else:
+            continue
+        anchor = getattr(event, "anchor", None)
+        if anchor and kind is not ev.AliasEvent:
+            anchors[anchor] = node
+        if documents > 1:
+            if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                stack.append([node, None, 0, 0])
+            continue
+        if stack:
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is YMap:
+                if frame[1] is None:
+                    if kind is not ev.ScalarEvent:
+                        problems.append(YamlProblem(mark.line + 1, mark.column + 1,
+                                                    "complex-key", {}))
+                        frame[1] = _Unusable
+                    else:
+                        # Keys are names: keep the text as written (``2024:`` is "2024").
+                        frame[1] = event.value
+                    frame[2], frame[3] = mark.line, mark.column
+                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                        stack.append([node, None, 0, 0])
+                    continue
+                key = frame[1]
+                frame[1] = None
+                if key is _Unusable:
+                    pass
+                elif key in container:
+                    first = container.pos[key]
+                    problems.append(YamlProblem(frame[2] + 1, frame[3] + 1, "duplicate-key",
+                                                {"key": key, "first_line": first[0] + 1}))
+                else:
+                    container[key] = node
+                    container.pos[key] = (frame[2], frame[3], mark.line, mark.column)
+            else:
+                container.append(node)
+                container.pos.append((mark.line, mark.column))
+        else:
+            root = node
+        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            stack.append([node, None, 0, 0])
+    return root
+
+
+class _Unusable:
+    """Marks a mapping key that cannot be used (a mapping or list as key)."""
+
+
+def locate(data: Any, path: tuple, *, at_key: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of the node at ``path`` inside ``data``.
+
+    Walks as deep as the path exists; a missing key is reported where its
+    parent mapping starts, which is where a user has to add it. With
+    ``at_key`` the position of the last key itself is given, not its value.
+    """
+    line, column = 0, 0
+    node = data
+    for depth, part in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, YMap) and part in node.pos:
+            key_line, key_col, value_line, value_col = node.pos[part]
+            line, column = (key_line, key_col) if (last and at_key) else (value_line, value_col)
+            node = node[part]
+        elif isinstance(node, YList) and isinstance(part, int) and 0 <= part < len(node):
+            line, column = node.pos[part]
+            node = node[part]
+        else:
+            break
+    return line + 1, column + 1
