@@ -1,0 +1,5 @@
+"""``python -m plan_cli`` runs the ``plan`` command."""
+
+from .cli import main
+
+main()

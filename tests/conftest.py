@@ -1,0 +1,51 @@
+"""Shared fixtures: a CLI runner that fails loudly, and fixture trees from text."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plan_cli.cli import app
+
+TESTS = Path(__file__).parent
+BASE_PLAN = TESTS / "cases" / "base"  # a small, valid, synthetic plan
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch):
+    """No user settings leak in: English unless a test asks, no PLAN_DATA, no colour."""
+    for name in ("PLAN_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "PLAN_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture
+def run_plan():
+    """Invoke ``plan ARGS…`` in-process; returns typer's Result (.exit_code, .stdout, .stderr)."""
+
+    def run(*args: str):
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return run
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def base_plan(tmp_path) -> Path:
+    """A copy of the valid synthetic plan in tests/cases/base, safe to modify."""
+    target = tmp_path / "data"
+    shutil.copytree(BASE_PLAN, target)
+    return target
