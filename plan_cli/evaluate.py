@@ -88,6 +88,9 @@ class Evaluation:
     missing: tuple[str, ...]  # what data is missing: "baseline", "actual"
 
 
+_EPSILON = 1e-9
+
+
 def _sign(direction: Direction) -> int:
     return 1 if direction is Direction.up else -1
 
@@ -149,7 +152,8 @@ def evaluate(indicator: Indicator, settings: Settings, as_of: date,
     achieved = sign * (latest.value - baseline.value)
     gap_traj = expected_change - achieved
     share = gap_traj / span if span else None
-    if achieved >= expected_change:
+    # Exactly on the line must not fall short by a rounding error (2.2 + 0.6/3 != 2.4).
+    if achieved >= expected_change - _EPSILON * max(1.0, abs(span)):
         status = IndicatorStatus.on_track
     elif expected_change > 0 and achieved >= settings.at_risk_share * expected_change:
         status = IndicatorStatus.at_risk
