@@ -69,11 +69,16 @@ def check_unique_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
 def _names_in(ws: Workspace, filename: str, list_key: str, key: str) -> set[str] | None:
     """Names listed in a file's raw data, even where some entries failed validation,
     so one bad indicator does not make every reference to it an error too.
-    None when the file could not be read at all: references cannot be judged."""
+
+    None when references cannot be judged: the file could not be read, or it is
+    broken and lacks the list altogether (its own error says so already).
+    """
     source = ws.sources.get(filename)
     if source is None or not isinstance(source.data, dict):
         return None
     entries = source.data.get(list_key)
+    if entries is None and any(d.path == source.display for d in ws.diagnostics):
+        return None
     if not isinstance(entries, list):
         return set()
     return {e[key] for e in entries if isinstance(e, dict) and isinstance(e.get(key), str)}

@@ -181,6 +181,11 @@ def status(
 
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
+    # Redirected output on Windows uses the ANSI code page (cp936 in China): a
+    # character it cannot encode should print as '?', not end the command.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         app()
     except KeyboardInterrupt:

@@ -1,7 +1,8 @@
 """Diagnostics: one located problem each, and the formats they print in.
 
 A diagnostic is a value, collected and never raised (beancount, yamllint).
-Lines and columns are 1-based; 0 means "the whole file".
+Lines and columns are 1-based; a problem with a whole file stands at 1:1,
+where editors and CI annotations can still point.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def format_github(diags: list[Diagnostic], lang: str, strict: bool = False) -> s
         if hint:
             message = f"{message} ({hint})"
         level = "error" if effective_severity(diag, strict) is Severity.error else "warning"
-        props = f"file={diag.path},line={max(diag.line, 1)},col={max(diag.column, 1)}"
+        props = f"file={diag.path},line={diag.line},col={diag.column}"
         lines.append(f"::{level} {props},title={diag.code}::{_github_escape(message)}")
     return "\n".join(lines)
 

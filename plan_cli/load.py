@@ -123,7 +123,7 @@ def _read(path: Path, display: str, diags: list[Diagnostic]) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        diags.append(Diagnostic(display, 0, 0, Severity.error, "read-error",
+        diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",
                                 {"detail": exc.strerror or str(exc)}))
         return None
     text, problem = decode(raw)
@@ -204,7 +204,7 @@ def _load(location: DataLocation) -> Workspace:
         path = root / name
         source = SourceFile(path, _display(path, root))
         if not path.is_file():
-            diags.append(Diagnostic(source.display, 0, 0, Severity.error, "missing-file",
+            diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
             continue
         source.data = _read(path, source.display, diags)

@@ -26,6 +26,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
         "请将文件另存为 UTF-8 编码(记事本:另存为,编码选 UTF-8)",
     ),
+    "bad-character": (
+        "the file contains the control character {character}, which YAML does not allow",
+        "文件含有 YAML 不允许的控制字符 {character}",
+        "is this really a text file? Remove the character or restore the file from git",
+        "请确认这是文本文件;删除该字符,或从 git 恢复该文件",
+    ),
     "duplicate-key": (
         "duplicate key '{key}' (first at line {first_line})",
         "键“{key}”重复(首次出现在第 {first_line} 行)",

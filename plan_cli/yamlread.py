@@ -38,11 +38,19 @@ class YMap(dict):
 
     __slots__ = ("pos",)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pos = {}
+
 
 class YList(list):
     """A sequence that remembers where each item stood: ``pos[i] = (line, col)``."""
 
     __slots__ = ("pos",)
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.pos = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +138,20 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
             detail = f"{detail} ({exc.context})"
         problems.append(YamlProblem(line, column, "yaml-syntax", {"detail": detail}))
         return None, problems
-    except yaml.YAMLError as exc:  # reader errors such as control characters
+    except yaml.reader.ReaderError as exc:  # a control character: not a text file?
+        # libyaml reports this one as a byte offset into the UTF-8 text.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
+        exc.position = len(before)
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        problems.append(YamlProblem(line, column, "bad-character",
+                                    {"character": f"U+{exc.character:04X}"}))
+        return None, problems
+    except yaml.YAMLError as exc:
         problems.append(YamlProblem(1, 1, "yaml-syntax", {"detail": str(exc)}))
         return None, problems
+    if data is None and not problems:
+        data = YMap()  # an empty file is an empty mapping: its missing content gets reported
     return data, problems
 
 
@@ -153,10 +172,8 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
                 node = event.value
         elif kind is ev.MappingStartEvent:
             node = YMap()
-            node.pos = {}
         elif kind is ev.SequenceStartEvent:
             node = YList()
-            node.pos = []
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             stack.pop()
             continue
