@@ -71,10 +71,10 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "请在此处添加“{field}:”",
     ),
     "unknown-field": (
-        "unknown field '{field}'{where}",
-        "未知字段“{field}”{where}",
-        "{suggestion}",
-        "{suggestion}",
+        "unknown field '{field}'{where}{suggestion}",
+        "未知字段“{field}”{where}{suggestion}",
+        "{allowed}",
+        "{allowed}",
     ),
     "wrong-type": (
         "'{field}' should be {expected}, not {got}",

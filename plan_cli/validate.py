@@ -124,11 +124,13 @@ def _classify(err: dict, loc: tuple, model: type[BaseModel], prefix: tuple,
         if field in elsewhere:
             where = {"en": f" in this ledger (it belongs to {elsewhere[field]} ledgers)",
                      "zh": f"(该字段属于 {elsewhere[field]} 类台账)"}
-        suggestion = ({"en": f"did you mean '{guess[0]}'?", "zh": f"是否应为“{guess[0]}”?"}
-                      if guess else
-                      {"en": "allowed here: " + ", ".join(choices),
-                       "zh": "此处可用字段:" + "、".join(choices)})
-        return "unknown-field", {"field": field, "where": where, "suggestion": suggestion}, True
+        suggestion = {"en": "", "zh": ""}
+        allowed = {"en": "allowed here: " + ", ".join(choices),
+                   "zh": "此处可用字段:" + "、".join(choices)}
+        if guess:
+            suggestion = {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
+        return "unknown-field", {"field": field, "where": where, "suggestion": suggestion,
+                                 "allowed": allowed}, True
     if kind in _CUSTOM:
         ctx = err.get("ctx") or {}
         return _CUSTOM[kind], {"value": repr(value), "detail": ctx.get("detail", "")}, False
