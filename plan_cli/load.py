@@ -111,7 +111,7 @@ class Workspace:
         return Diagnostic(source.display, line, column, severity, code, args)
 
 
-def _display(path: Path, root: Path) -> str:
+def _display(path: Path) -> str:
     """Paths in messages are relative to where the user stands, like compilers print them."""
     try:
         return os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
@@ -202,7 +202,7 @@ def _load(location: DataLocation) -> Workspace:
     for name, model in ((PLAN_FILE, m.PlanFile), (INDICATORS_FILE, m.IndicatorsFile),
                         (OWNERS_FILE, m.OwnersFile)):
         path = root / name
-        source = SourceFile(path, _display(path, root))
+        source = SourceFile(path, _display(path))
         if not path.is_file():
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
@@ -221,7 +221,7 @@ def _load(location: DataLocation) -> Workspace:
             ws.owners = validated
     ledger_dir = root / LEDGERS_DIR
     for path in sorted(ledger_dir.glob("*.yaml")) + sorted(ledger_dir.glob("*.yml")):
-        source = SourceFile(path, _display(path, root))
+        source = SourceFile(path, _display(path))
         source.data = _read(path, source.display, diags)
         ws.files_read += 1
         if source.data is None:
