@@ -46,6 +46,7 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 DataOption = Annotated[
@@ -64,6 +65,34 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of headings and messages. "
                  "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
 ]
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", help="table for people; markdown for a pull request or a "
+                 "report; csv for Excel (UTF-8 with BOM); json for programs (stable shape "
+                 "with \"version\": 1 and \"report\": the command's name)."),
+]
+_FILTER_HELP = ("Repeat to allow several values (any matches); different filters must all "
+                "match. A value that names nothing in the data is an error.")
+AreaOption = Annotated[list[str] | None, typer.Option(
+    "--area", metavar="AREA", show_default=False,
+    help="Only this key-task area (its id in plan.yaml). " + _FILTER_HELP)]
+LedgerOption = Annotated[list[str] | None, typer.Option(
+    "--ledger", metavar="LEDGER", show_default=False,
+    help="Only items of this ledger (id or short name); indicators linked to them.")]
+DepartmentOption = Annotated[list[str] | None, typer.Option(
+    "--department", metavar="NAME", show_default=False,
+    help="Only items this department is responsible for (aliases accepted); "
+    "indicators linked to them.")]
+LeaderOption = Annotated[list[str] | None, typer.Option(
+    "--leader", metavar="NAME", show_default=False,
+    help="Only items under this leader; indicators linked to them.")]
+StatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", metavar="STATUS", show_default=False,
+    help="Only indicators with this status (met, on_track, at_risk, off_track, no_data, "
+    "no_baseline, missed) or schedule entries in this state (done, due, overdue, "
+    "upcoming, dropped), as the report allows.")]
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -138,7 +167,9 @@ def _require_sound(ws, today: date, language: str) -> None:
     from .check import run_checks
     from .diagnostics import Severity, format_text
 
-    diags = run_checks(ws, today)
+    # Judge "not in the future" against the real date: --as-of looks back at the
+    # plan as it stood then, and the reports ignore what was recorded later.
+    diags = run_checks(ws, max(today, date.today()))
     errors = [d for d in diags if d.severity is Severity.error]
     if errors or ws.plan is None:
         typer.echo(format_text(errors, language), err=True)
@@ -177,6 +208,59 @@ def status(
         from .render.console import make_console
 
         render.render_table(report, make_console(), data_label, language)
+
+
+def _prepare(data: Path | None, as_of: str | None, lang: Lang | None):
+    """Language, date and a sound workspace: what every report starts from."""
+    language = _lang(lang)
+    today = _as_of(as_of)
+    ws = _load(data, language)
+    _require_sound(ws, today, language)
+    return ws, today, language
+
+
+def _filters(ws, statuses: tuple[str, ...], area=None, ledger=None, department=None,
+             leader=None, status=None):
+    """Check the filter values against the data: unknown ones are usage errors (exit 2)."""
+    from .reports.filters import FilterError, Filters, resolve
+
+    asked = Filters(*(tuple(v or ()) for v in (area, ledger, department, leader, status)))
+    try:
+        return resolve(ws, asked, statuses)
+    except FilterError as exc:
+        known = ", ".join(exc.choices[:12]) + (" …" if len(exc.choices) > 12 else "")
+        raise typer.BadParameter(f"{exc} (known: {known or 'none'})",
+                                 param_hint=exc.option) from None
+
+
+def _emit(output_format: ReportFormat, view_fn, data_fn) -> None:
+    from .render.console import make_console
+    from .render.output import emit
+
+    emit(output_format.value, view_fn, data_fn, make_console)
+
+
+@app.command()
+def gaps(
+    data: DataOption = None, as_of: AsOfOption = None,
+    output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
+    ledger: LedgerOption = None, department: DepartmentOption = None,
+    leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+) -> None:
+    """Every indicator against its target and its trajectory, worst first:
+    baseline, latest value, expected value now, target, gaps, status and missing data.
+
+    --status takes indicator statuses."""
+    from .reports.filters import INDICATOR_STATUSES
+    from .reports.gaps import build_gaps
+    from .render import gaps as render
+
+    ws, today, language = _prepare(data, as_of, lang)
+    chosen = _filters(ws, INDICATOR_STATUSES, area, ledger, department, leader, status)
+    report = build_gaps(ws, today, chosen)
+    where = str(ws.location.path)
+    _emit(output_format, lambda: render.view(report, where, language, chosen),
+          lambda: render.to_dict(report, where, chosen))
 
 
 def main() -> None:

@@ -1,0 +1,176 @@
+"""One way to print every report: a :class:`View` of plain tables, in four formats.
+
+A report's renderer turns its dataclass into a View (translated words, formatted
+numbers) and a JSON dict; this module prints the View as a rich table, Markdown
+or CSV, so the formats cannot drift apart between reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+FORMATS = ("table", "json", "markdown", "csv")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One table: a title, column heads, rows of text; ``right`` columns are numbers."""
+
+    title: str | None
+    head: list[str]
+    rows: list[list[str]]
+    right: frozenset[int] = frozenset()
+    notes: list[str] = field(default_factory=list)  # printed under the table
+
+
+@dataclass(frozen=True)
+class View:
+    title: str
+    header: list[str]  # lines under the title: plan, as-of date, data folder
+    grids: list[Grid]
+    notes: list[str] = field(default_factory=list)  # printed at the end
+    empty: str | None = None  # said instead of a table without rows
+
+
+def render_table(view: View, console: Console) -> None:
+    for line in [view.title, *view.header]:
+        console.print(line, markup=False)
+    for grid in view.grids:
+        console.print()
+        if not grid.rows:
+            if grid.title:
+                console.print(grid.title, markup=False)
+            console.print(f"  {view.empty or '—'}", markup=False)
+            continue
+        table = Table(title=Text(grid.title) if grid.title else None, title_justify="left", box=box.SIMPLE_HEAD,
+                      pad_edge=False)
+        for i, name in enumerate(grid.head):
+            table.add_column(name, justify="right" if i in grid.right else "left",
+                             overflow="fold")
+        for row in grid.rows:
+            # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+        for note in grid.notes:
+            console.print(f"  {note}", markup=False)
+    if view.notes:
+        console.print()
+    for note in view.notes:
+        console.print(note, markup=False)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(view: View) -> str:
+    out = [f"# {_md(view.title)}", ""] + [f"- {_md(line)}" for line in view.header]
+    for grid in view.grids:
+        out.append("")
+        if grid.title:
+            out += [f"## {_md(grid.title)}", ""]
+        if not grid.rows:
+            out.append(view.empty or "—")
+            continue
+        out.append("| " + " | ".join(map(_md, grid.head)) + " |")
+        out.append("|" + "|".join("---:" if i in grid.right else "---"
+                                  for i in range(len(grid.head))) + "|")
+        out += ["| " + " | ".join(map(_md, row)) + " |" for row in grid.rows]
+        out += [""] + [f"- {_md(n)}" for n in grid.notes] if grid.notes else []
+    if view.notes:
+        out += [""] + [f"- {_md(n)}" for n in view.notes]
+    return "\n".join(out)
+
+
+def render_csv(view: View) -> str:
+    """Header row and rows of each table; several tables are separated by a blank line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for i, grid in enumerate(view.grids):
+        if i:
+            writer.writerow([])
+        writer.writerow(grid.head)
+        writer.writerows(grid.rows)
+    return buffer.getvalue()
+
+
+def write_csv(text: str, stream: TextIO | None = None) -> None:
+    """Write CSV as UTF-8 with a byte-order mark, whatever the console's code page.
+
+    Excel on Windows opens a CSV without a BOM in the local ANSI code page
+    (GBK on Chinese Windows) and garbles every Chinese character; the BOM makes
+    it read UTF-8. Bytes go straight to the binary stream so that a redirect
+    (``plan due --format csv > due.csv``) is UTF-8 even where stdout is not.
+    """
+    stream = stream or sys.stdout
+    data = ("\ufeff" + text).encode("utf-8")
+    binary = getattr(stream, "buffer", None)
+    if binary is not None:
+        stream.flush()
+        binary.write(data)
+        binary.flush()
+    else:  # a text-only stream (tests, StringIO)
+        stream.write("\ufeff" + text)
+
+
+def render_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def emit(fmt: str, view_fn, data_fn, console_fn) -> None:
+    """Print one report in ``fmt``; the view and the JSON dict are built only when needed."""
+    if fmt == "json":
+        print(render_json(data_fn()))
+    elif fmt == "markdown":
+        print(render_markdown(view_fn()))
+    elif fmt == "csv":
+        write_csv(render_csv(view_fn()))
+    else:
+        render_table(view_fn(), console_fn())
+
+
+def num(value: float | None) -> str:
+    """A number as people write it: at most two decimals, no trailing zeros; — when unknown."""
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def share(value: float | None) -> str:
+    """A share as a percentage with one decimal (0.0833 -> 8.3%)."""
+    return "—" if value is None else f"{value * 100:.1f}%".replace("-0.0%", "0.0%")
+
+
+def header(as_of, quarter, final: bool, data_label: str, lang: str, filters=None) -> list[str]:
+    """The lines under a report's title: as-of date and quarter, data folder, filters."""
+    from .labels import label
+
+    when = f"{as_of.isoformat()} ({quarter})"
+    if final:
+        when += f" — {label('final', lang)}"
+    lines = [f"{label('as_of', lang)}: {when}", f"{label('data', lang)}: {data_label}"]
+    if filters is not None:
+        asked = [f"--{name.rstrip('s').replace('statuse', 'status')} {v}"
+                 for name in ("areas", "ledgers", "departments", "leaders", "statuses")
+                 for v in getattr(filters, name)]
+        if asked:
+            lines.append(f"{label('filters', lang)}: {' '.join(asked)}")
+    return lines
+
+
+def filters_dict(filters) -> dict:
+    """Filters as they appear in JSON output."""
+    return {"area": list(filters.areas), "ledger": list(filters.ledgers),
+            "department": list(filters.departments), "leader": list(filters.leaders),
+            "status": list(filters.statuses)}
