@@ -263,6 +263,58 @@ def gaps(
           lambda: render.to_dict(report, where, chosen))
 
 
+class GroupBy(StrEnum):
+    department = "department"
+    leader = "leader"
+    ledger = "ledger"
+
+
+def _quarter(text: str | None):
+    from .quarter import Quarter
+
+    if text is None:
+        return None
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a quarter; write it as 2024Q2",
+                                 param_hint="--quarter") from None
+
+
+@app.command()
+def due(
+    quarter: Annotated[str | None, typer.Option(
+        "--quarter", metavar="QUARTER", show_default=False,
+        help="The quarter to list (2024Q2). Default: the as-of quarter.")] = None,
+    next_quarter: Annotated[bool, typer.Option(
+        "--next", help="List the quarter after the as-of quarter.")] = False,
+    by: Annotated[GroupBy, typer.Option("--by", help="Group by responsible department, "
+                                        "leader in charge, or ledger.")] = GroupBy.department,
+    data: DataOption = None, as_of: AsOfOption = None,
+    output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
+    ledger: LedgerOption = None, department: DepartmentOption = None,
+    leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+) -> None:
+    """Schedule entries due in a quarter and every overdue one, grouped by owner;
+    items with no recent update are flagged stale. --status takes due or overdue."""
+    from .reports.due import build_due
+    from .render import due as render
+
+    if quarter is not None and next_quarter:
+        raise typer.BadParameter("give --quarter or --next, not both", param_hint="--next")
+    asked = _quarter(quarter)
+    ws, today, language = _prepare(data, as_of, lang)
+    chosen = _filters(ws, ("due", "overdue"), area, ledger, department, leader, status)
+    if next_quarter:
+        from .quarter import Quarter
+
+        asked = Quarter.of(today) + 1
+    report = build_due(ws, today, asked, by.value, chosen)
+    where = str(ws.location.path)
+    _emit(output_format, lambda: render.view(report, where, language, chosen),
+          lambda: render.to_dict(report, where, chosen))
+
+
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a

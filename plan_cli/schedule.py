@@ -73,5 +73,5 @@ def is_stale(item: Item, as_of: date, after_quarters: int) -> bool:
     active = any(state_at(e, as_of) in (EntryState.due, EntryState.overdue) for e in item.schedule)
     if not active:
         return False
-    since = (Quarter.of(as_of) - after_quarters).start
+    since = (Quarter.of(as_of) + -after_quarters).start
     return not any(since <= u.date <= as_of for u in item.updates)

@@ -92,8 +92,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "stale": ("stale", "久未更新"),
     "stale_note": ("stale: work under way but no progress update in this quarter or the "
                    "{n} before it", "久未更新:有到期工作,但本季度及此前{n}个季度没有进展记录"),
-    "group_line": ("{name}: {rows} entries, {overdue} overdue",
+    "group_line": ("{name} — entries: {rows}, overdue: {overdue}",
                    "{name}:共{rows}项,逾期{overdue}项"),
+    "due_row": ("due", "到期"),
+    "planned": ("planned", "未开始"),
+    "in_progress": ("in progress", "推进中"),
+    "delayed": ("delayed", "已延期"),
+    "blocked": ("blocked", "受阻"),
+    "group": ("Group", "分组"),
     "nothing_due": ("Nothing due or overdue.", "没有到期或逾期的事项。"),
     # plan owners
     "owners_title": ("Supervision scorecard", "责任落实督导表"),

@@ -40,6 +40,7 @@ class View:
     grids: list[Grid]
     notes: list[str] = field(default_factory=list)  # printed at the end
     empty: str | None = None  # said instead of a table without rows
+    csv_grid: Grid | None = None  # one flat table for CSV, when the grids are groups
 
 
 def render_table(view: View, console: Console) -> None:
@@ -96,7 +97,7 @@ def render_csv(view: View) -> str:
     """Header row and rows of each table; several tables are separated by a blank line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for i, grid in enumerate(view.grids):
+    for i, grid in enumerate([view.csv_grid] if view.csv_grid else view.grids):
         if i:
             writer.writerow([])
         writer.writerow(grid.head)
