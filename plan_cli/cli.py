@@ -315,6 +315,28 @@ def due(
           lambda: render.to_dict(report, where, chosen))
 
 
+@app.command()
+def owners(
+    data: DataOption = None, as_of: AsOfOption = None,
+    output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
+    ledger: LedgerOption = None, department: DepartmentOption = None,
+    leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+) -> None:
+    """Supervision scorecard per department and per leader, worst first: items, entries
+    done on time / late, due, overdue, stale items, off-track indicators.
+
+    --status done|due|overdue|off_track|missed keeps owners with any such."""
+    from .reports.owners import STATUS_COLUMNS, build_owners
+    from .render import owners as render
+
+    ws, today, language = _prepare(data, as_of, lang)
+    chosen = _filters(ws, tuple(STATUS_COLUMNS), area, ledger, department, leader, status)
+    report = build_owners(ws, today, chosen)
+    where = str(ws.location.path)
+    _emit(output_format, lambda: render.view(report, where, language, chosen),
+          lambda: render.to_dict(report, where, chosen))
+
+
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a

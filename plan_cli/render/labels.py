@@ -108,6 +108,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "items": ("Items", "事项"),
     "done_on_time": ("Done on time", "按期完成"),
     "done_late": ("Done late", "逾期完成"),
+    "due_now": ("Due now", "本季到期"),
     "overdue_open": ("Overdue", "逾期未完成"),
     "stale_items": ("Stale items", "久未更新"),
     "off_track_indicators": ("Off-track indicators", "滞后指标"),

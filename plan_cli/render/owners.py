@@ -1,0 +1,48 @@
+"""Print an :class:`~plan_cli.reports.owners.OwnersReport`: departments, then leaders."""
+
+from __future__ import annotations
+
+from ..reports.filters import Filters
+from ..reports.owners import OwnerRow, OwnersReport
+from .labels import label
+from .output import Grid, View, filters_dict, header
+
+_COLUMNS = ("items", "done_on_time", "done_late", "due", "overdue", "stale", "off_track")
+_HEADS = ("items", "done_on_time", "done_late", "due_now", "overdue_open", "stale_items",
+          "off_track_indicators")
+
+
+def _grid(title_key: str, who_key: str, rows: tuple[OwnerRow, ...], lang: str) -> Grid:
+    head = [label(who_key, lang)] + [label(h, lang) for h in _HEADS]
+    cells = [[r.name or label("unassigned_group", lang)]
+             + [str(getattr(r, c)) for c in _COLUMNS] for r in rows]
+    return Grid(label(title_key, lang), head, cells, frozenset(range(1, len(head))))
+
+
+def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> View:
+    grids = [_grid("by_department", "department", report.departments, lang),
+             _grid("by_leader", "leader", report.leaders, lang)]
+    flat = Grid(None, [label("group", lang)] + grids[0].head,
+                [[grids[0].title] + row for row in grids[0].rows]
+                + [[grids[1].title] + row for row in grids[1].rows])
+    return View(f"{label('owners_title', lang)} — {report.plan_title}",
+                header(report.as_of, report.quarter, report.final, data_label, lang, filters),
+                grids, [label("owners_hint", lang)], empty=label("nobody", lang),
+                csv_grid=flat)
+
+
+def _row_dict(r: OwnerRow) -> dict:
+    return {"name": r.name, "items": r.items,
+            "entries": {"done_on_time": r.done_on_time, "done_late": r.done_late,
+                        "due": r.due, "overdue": r.overdue},
+            "stale_items": r.stale, "off_track_indicators": list(r.off_track_ids)}
+
+
+def to_dict(report: OwnersReport, data_dir: str, filters: Filters) -> dict:
+    """JSON shape, version 1: rows worst first; name null = unassigned."""
+    return {
+        "version": 1, "report": "owners", "data": data_dir, "as_of": report.as_of.isoformat(),
+        "quarter": str(report.quarter), "final": report.final, "filters": filters_dict(filters),
+        "departments": [_row_dict(r) for r in report.departments],
+        "leaders": [_row_dict(r) for r in report.leaders],
+    }

@@ -1,0 +1,122 @@
+"""``plan owners``: the supervision scorecard, per department and per leader.
+
+For each owner (items without one form an *unassigned* row): the items it is
+responsible for; their schedule entries done on time (on or before the last
+day of the entry's quarter), done late, due now and overdue; stale items
+(:func:`plan_cli.schedule.is_stale`); and off-track indicators: indicators
+linked to its items that are ``off_track`` or, after the period, ``missed``.
+Everything is as known on the as-of date. Worst first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..evaluate import IndicatorStatus
+from ..load import Workspace
+from ..quarter import Quarter
+from ..schedule import EntryState, done_late, is_stale, state_at
+from .filters import Filters, ItemRef, all_items, keep_item, linked_indicator_ids
+from .status import evaluate_all
+
+OFF_TRACK = frozenset({IndicatorStatus.off_track.value, IndicatorStatus.missed.value})
+# --status values this report takes, and the column each one requires to be non-zero.
+STATUS_COLUMNS = {"done": ("done_on_time", "done_late"), "due": ("due",),
+                  "overdue": ("overdue",), "off_track": ("off_track",),
+                  "missed": ("off_track",)}
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    name: str | None  # None: items without an owner of this kind
+    items: int
+    done_on_time: int
+    done_late: int
+    due: int
+    overdue: int
+    stale: int
+    off_track: int  # distinct linked indicators off track or missed
+    off_track_ids: tuple[str, ...]
+
+    def sort_key(self) -> tuple:
+        return (-self.overdue, -self.off_track, -self.stale, -self.done_late,
+                self.name is None, self.name or "")
+
+
+@dataclass(frozen=True)
+class OwnersReport:
+    plan_title: str
+    as_of: date
+    quarter: Quarter
+    final: bool
+    departments: tuple[OwnerRow, ...]
+    leaders: tuple[OwnerRow, ...]
+
+
+@dataclass
+class _Tally:
+    items: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    due: int = 0
+    overdue: int = 0
+    stale: int = 0
+    off_track: set[str] = field(default_factory=set)
+
+    def add(self, ref: ItemRef, as_of: date, after: int, statuses: dict[str, str]) -> None:
+        self.items += 1
+        for entry in ref.item.schedule:
+            state = state_at(entry, as_of)
+            if state is EntryState.done:
+                if done_late(entry):
+                    self.done_late += 1
+                else:
+                    self.done_on_time += 1
+            elif state is EntryState.due:
+                self.due += 1
+            elif state is EntryState.overdue:
+                self.overdue += 1
+        self.stale += is_stale(ref.item, as_of, after)
+        self.off_track.update(i for i in linked_indicator_ids(ref.item)
+                              if statuses.get(i) in OFF_TRACK)
+
+    def row(self, name: str | None) -> OwnerRow:
+        return OwnerRow(name, self.items, self.done_on_time, self.done_late, self.due,
+                        self.overdue, self.stale, len(self.off_track),
+                        tuple(sorted(self.off_track)))
+
+
+def _keep_row(row: OwnerRow, statuses: tuple[str, ...]) -> bool:
+    if not statuses:
+        return True
+    return any(getattr(row, col) for s in statuses for col in STATUS_COLUMNS[s])
+
+
+def build_owners(ws: Workspace, as_of: date, filters: Filters = Filters()) -> OwnersReport:
+    """The scorecard at ``as_of`` over the items that pass ``filters``.
+
+    Args:
+        ws: a sound workspace.
+        as_of: the report date.
+        filters: resolved filters; ``--status`` keeps owners with a non-zero count in
+            its column (see :data:`STATUS_COLUMNS`).
+    """
+    info = ws.plan.plan
+    after = info.settings.stale_after_quarters
+    statuses = {ev.indicator.id: ev.status.value for ev in evaluate_all(ws, as_of)}
+    by_dept: dict[str | None, _Tally] = defaultdict(_Tally)
+    by_leader: dict[str | None, _Tally] = defaultdict(_Tally)
+    for ref in all_items(ws):
+        if keep_item(filters, ref):
+            by_dept[ref.item.owners.department].add(ref, as_of, after, statuses)
+            by_leader[ref.item.owners.leader].add(ref, as_of, after, statuses)
+
+    def rows(tallies: dict[str | None, _Tally]) -> tuple[OwnerRow, ...]:
+        kept = [t.row(name) for name, t in tallies.items()]
+        return tuple(sorted((r for r in kept if _keep_row(r, filters.statuses)),
+                            key=OwnerRow.sort_key))
+
+    return OwnersReport(info.title, as_of, Quarter.of(as_of), as_of > info.period.end.end,
+                        rows(by_dept), rows(by_leader))
