@@ -337,6 +337,33 @@ def owners(
           lambda: render.to_dict(report, where, chosen))
 
 
+@app.command()
+def show(
+    id_: Annotated[str, typer.Argument(metavar="ID", help="An item, indicator, key-task "
+                                       "area or ledger id (PT-001, rd-intensity, innovation).")],
+    data: DataOption = None, as_of: AsOfOption = None,
+    output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
+) -> None:
+    """One item (owners, schedule with states, updates, linked indicators), indicator
+    (target, baseline, values per period as a chart with trajectory and target) or area.
+
+    Exit 1 when nothing has that id."""
+    from .reports.show import NotFound, build_show
+    from .render import show as render
+    from .render.labels import label
+
+    ws, today, language = _prepare(data, as_of, lang)
+    try:
+        report = build_show(ws, today, id_)
+    except NotFound as exc:
+        names = ", ".join(f"'{s}'" for s in exc.suggestions)
+        hint = label("did_you_mean", language, names=names) if names else ""
+        _fail(label("unknown_id", language, id=id_, hint=hint), code=1)
+    where = str(ws.location.path)
+    _emit(output_format, lambda: render.view(report, where, language),
+          lambda: render.to_dict(report, where))
+
+
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a

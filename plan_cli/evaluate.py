@@ -107,6 +107,16 @@ def _compound_average(rates: list[float]) -> float:
     return (product ** (1 / len(rates)) - 1) * 100
 
 
+def expected_at(baseline: Figure, goal: float, target_period: int | Quarter,
+                period: int | Quarter) -> float:
+    """The value on the straight line from the baseline to the goal at ``period``
+    (held at the baseline before it and at the goal after the target period)."""
+    start, stop = period_years(baseline.period), period_years(target_period)
+    share_of_time = min(max((period_years(period) - start) / (stop - start), 0.0), 1.0) \
+        if stop > start else 1.0
+    return baseline.value + (goal - baseline.value) * share_of_time
+
+
 def evaluate(indicator: Indicator, settings: Settings, as_of: date,
              plan_start: Quarter, plan_end: Quarter) -> Evaluation:
     """Judge one indicator at ``as_of`` (see the module docstring)."""
@@ -143,10 +153,7 @@ def evaluate(indicator: Indicator, settings: Settings, as_of: date,
         return result(IndicatorStatus.missed)
     if baseline is None:
         return result(IndicatorStatus.no_baseline)
-    start, stop = period_years(baseline.period), period_years(target.period)
-    share_of_time = min(max((period_years(latest.period) - start) / (stop - start), 0.0), 1.0) \
-        if stop > start else 1.0
-    expected = baseline.value + (goal - baseline.value) * share_of_time
+    expected = expected_at(baseline, goal, target.period, latest.period)
     span = sign * (goal - baseline.value)
     expected_change = sign * (expected - baseline.value)
     achieved = sign * (latest.value - baseline.value)

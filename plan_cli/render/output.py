@@ -31,6 +31,7 @@ class Grid:
     rows: list[list[str]]
     right: frozenset[int] = frozenset()
     notes: list[str] = field(default_factory=list)  # printed under the table
+    show_head: bool = True  # False: a two-column list of fields and values
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class View:
     notes: list[str] = field(default_factory=list)  # printed at the end
     empty: str | None = None  # said instead of a table without rows
     csv_grid: Grid | None = None  # one flat table for CSV, when the grids are groups
+    chart: list[str] = field(default_factory=list)  # preformatted lines (table, markdown)
 
 
 def render_table(view: View, console: Console) -> None:
@@ -53,8 +55,8 @@ def render_table(view: View, console: Console) -> None:
                 console.print(grid.title, markup=False)
             console.print(f"  {view.empty or '—'}", markup=False)
             continue
-        table = Table(title=Text(grid.title) if grid.title else None, title_justify="left", box=box.SIMPLE_HEAD,
-                      pad_edge=False)
+        table = Table(title=Text(grid.title) if grid.title else None, title_justify="left",
+                      box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
         for i, name in enumerate(grid.head):
             table.add_column(name, justify="right" if i in grid.right else "left",
                              overflow="fold")
@@ -64,6 +66,10 @@ def render_table(view: View, console: Console) -> None:
         console.print(table)
         for note in grid.notes:
             console.print(f"  {note}", markup=False)
+    if view.chart:
+        console.print()
+    for line in view.chart:
+        console.print(line, markup=False, highlight=False)
     if view.notes:
         console.print()
     for note in view.notes:
@@ -88,6 +94,8 @@ def render_markdown(view: View) -> str:
                                   for i in range(len(grid.head))) + "|")
         out += ["| " + " | ".join(map(_md, row)) + " |" for row in grid.rows]
         out += [""] + [f"- {_md(n)}" for n in grid.notes] if grid.notes else []
+    if view.chart:
+        out += ["", "```", *view.chart, "```"]
     if view.notes:
         out += [""] + [f"- {_md(n)}" for n in view.notes]
     return "\n".join(out)

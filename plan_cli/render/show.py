@@ -1,0 +1,182 @@
+"""Print a :class:`~plan_cli.reports.show.ShowReport`, with a text chart for indicators."""
+
+from __future__ import annotations
+
+from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
+from .due import owners_text
+from .gaps import latest_text, target_text
+from .labels import label
+from .output import Grid, View, header, num, share
+
+CHART_WIDTH = 40
+
+
+def _pos(value: float, lo: float, hi: float) -> int:
+    return round((value - lo) / (hi - lo) * CHART_WIDTH) if hi > lo else CHART_WIDTH
+
+
+def chart(points: tuple[Point, ...], goal: float | None) -> list[str]:
+    """One bar per period: ``#`` up to the actual, ``|`` the trajectory, ``!`` the target.
+
+    Plain ASCII so that every terminal and code page draws it the same width.
+    """
+    values = [v for p in points for v in (p.value, p.expected) if v is not None]
+    if goal is not None:
+        values.append(goal)
+    if not values:
+        return []
+    # Zoom on the values (bars from zero would hide a 2.2 -> 2.8 climb), never below 0
+    # when every value is positive; the legend line gives the scale.
+    low, hi = min(values), max(values)
+    lo = low - (hi - low) * 0.1
+    if low >= 0:
+        lo = max(lo, 0.0)
+    width = max(len(str(p.period)) for p in points)
+    lines = []
+    for p in points:
+        bar = [" "] * (CHART_WIDTH + 1)
+        if p.value is not None:
+            for i in range(_pos(p.value, lo, hi)):
+                bar[i] = "#"
+        if p.expected is not None:
+            bar[_pos(p.expected, lo, hi)] = "|"
+        if goal is not None:
+            bar[_pos(goal, lo, hi)] = "!"
+        value = num(p.value) if p.value is not None else f"({num(p.expected)})"
+        lines.append(f"{str(p.period):<{width}}  {''.join(bar)}  {value}".rstrip())
+    return [f"{num(lo)} … {num(hi)}", *lines]
+
+
+def _title(kind: str, id_: str, name: str, lang: str) -> str:
+    return f"{label(kind, lang)} {id_} — {name}"
+
+
+def _indicator_grid(rows, lang: str, title_key: str) -> Grid:
+    head = [label("indicator", lang), label("title", lang), label("status", lang),
+            label("latest", lang), label("target", lang)]
+    return Grid(label(title_key, lang), head, [
+        [r.id, r.name, label(r.status, lang), latest_text(r, lang), target_text(r, lang)]
+        for r in rows])
+
+
+def _items_grid(items, lang: str) -> Grid:
+    head = [label("item", lang), label("title", lang), label("ledger", lang),
+            label("department", lang), label("due_now", lang), label("overdue_open", lang)]
+    return Grid(label("linked_items", lang), head, [
+        [s.id, s.title, s.ledger, s.department or label("unassigned_group", lang), str(s.due),
+         str(s.overdue)] for s in items], frozenset({4, 5}))
+
+
+def _item(v: ItemView, lang: str) -> tuple[str, list[Grid], list[str]]:
+    item = v.item
+    details = [[label("ledger", lang), v.ledger.name or v.ledger.title],
+               [label("area", lang), item.area or "—"],
+               [label("owners", lang), owners_text(item.owners)
+                if item.owners.department or item.owners.leader
+                else label("unassigned_group", lang)]]
+    if v.stale:
+        details.append([label("status", lang), label("stale", lang)])
+    details += [[name, value] for name, value in v.extras]
+    schedule = [[str(e.quarter), e.deliverable, label(e.state, lang),
+                 (e.done_on.isoformat() + (f" ({label('done_late', lang)})" if e.late else ""))
+                 if e.done_on else "", str(e.quarters_late) if e.quarters_late else "",
+                 e.evidence or ""] for e in v.entries]
+    grids = [
+        Grid(None, ["", ""], details, show_head=False),
+        Grid(label("schedule", lang), [label("in_quarter", lang), label("deliverable", lang),
+             label("state", lang), label("done_on", lang), label("late", lang), label("evidence", lang)],
+             schedule, frozenset({4})),
+        Grid(label("updates", lang), [label("date", lang), label("progress", lang), label("by", lang)],
+             [[u.date.isoformat(), u.text, u.by or ""] for u in v.updates]),
+        _indicator_grid(v.indicators, lang, "linked_indicators"),
+    ]
+    return _title("kind_item", item.id, item.title, lang), grids, []
+
+
+def _indicator(v: IndicatorView, lang: str) -> tuple[str, list[Grid], list[str]]:
+    ind, r = v.indicator, v.row
+    details = [[label("unit", lang), ind.unit],
+               [label("direction", lang), label(f"direction_{ind.direction.value}", lang)],
+               [label("measure", lang), label(f"measure_{ind.measure.value}", lang)],
+               [label("area", lang), ind.area or "—"],
+               [label("target", lang), target_text(r, lang)],
+               [label("wording", lang), ind.target.wording or "—"],
+               [label("status", lang), label(r.status, lang)],
+               [label("latest", lang), latest_text(r, lang)],
+               [label("gap_target", lang), f"{num(r.gap_to_target)} ({share(r.target_share)})"],
+               [label("gap_trajectory", lang),
+                f"{num(r.gap_to_trajectory)} ({share(r.trajectory_share)})"],
+               [label("source", lang), ind.source]]
+    details += [[label("missing_data", lang), label(f"missing_{m}", lang)] for m in r.missing]
+    values = Grid(label("values", lang), [label("period_col", lang), label("value", lang),
+                  label("on_trajectory", lang)],
+                  [[str(p.period), num(p.value), num(p.expected)] for p in v.points],
+                  frozenset({1, 2}))
+    grids = [Grid(None, ["", ""], details, show_head=False), values, _items_grid(v.items, lang)]
+    lines = chart(v.points, r.goal)
+    if lines:
+        lines = [label("chart_legend", lang), *lines]
+    return _title("kind_indicator", ind.id, ind.name, lang), grids, lines
+
+
+def _group(v: GroupView, lang: str) -> tuple[str, list[Grid], list[str]]:
+    details = [[label("summary", lang), v.summary]] if v.summary else []
+    if v.declared is not None:
+        details.append([label("entered", lang), f"{len(v.items)}/{v.declared}"])
+    grids = ([Grid(None, ["", ""], details, show_head=False)] if details else []) + [
+        _indicator_grid(v.indicators, lang, "linked_indicators"), _items_grid(v.items, lang)]
+    return _title("kind_area" if v.kind == "area" else "ledger", v.id, v.title, lang), grids, []
+
+
+def view(report: ShowReport, data_label: str, lang: str) -> View:
+    s = report.subject
+    build = _item if isinstance(s, ItemView) else \
+        _indicator if isinstance(s, IndicatorView) else _group
+    title, grids, chart_lines = build(s, lang)
+    return View(title, header(report.as_of, report.quarter, report.final, data_label, lang),
+                grids, empty=label("none", lang), chart=chart_lines)
+
+
+def _row_dict(r) -> dict:
+    return {"id": r.id, "name": r.name, "status": r.status,
+            "latest": None if r.latest is None else {"period": str(r.latest.period),
+                                                     "value": r.latest.value},
+            "goal": r.goal}
+
+
+def _summary_dict(s) -> dict:
+    return {"id": s.id, "title": s.title, "ledger": s.ledger, "department": s.department,
+            "due": s.due, "overdue": s.overdue}
+
+
+def _subject_dict(s) -> dict:
+    if isinstance(s, ItemView):
+        return {"kind": "item", "id": s.item.id, "title": s.item.title, "ledger": s.ledger.id,
+                "area": s.item.area, "owners": s.item.owners.model_dump(), "stale": s.stale,
+                "fields": dict(s.extras),
+                "schedule": [{"quarter": str(e.quarter), "deliverable": e.deliverable,
+                              "status": e.status, "state": e.state,
+                              "done_on": e.done_on.isoformat() if e.done_on else None,
+                              "done_late": e.late, "quarters_late": e.quarters_late,
+                              "evidence": e.evidence} for e in s.entries],
+                "updates": [{"date": u.date.isoformat(), "text": u.text, "by": u.by}
+                            for u in s.updates],
+                "indicators": [_row_dict(r) for r in s.indicators]}
+    if isinstance(s, IndicatorView):
+        return {"kind": "indicator", **_row_dict(s.row), "unit": s.indicator.unit,
+                "direction": s.indicator.direction.value, "measure": s.indicator.measure.value,
+                "target": s.indicator.target.model_dump(mode="json"),
+                "values": [{"period": p.period, "value": p.value, "expected": p.expected,
+                            "kind": p.kind} for p in s.points],
+                "missing": list(s.row.missing),
+                "items": [_summary_dict(i) for i in s.items]}
+    return {"kind": s.kind, "id": s.id, "title": s.title, "summary": s.summary,
+            "declared": s.declared, "indicators": [_row_dict(r) for r in s.indicators],
+            "items": [_summary_dict(i) for i in s.items]}
+
+
+def to_dict(report: ShowReport, data_dir: str) -> dict:
+    """JSON shape, version 1: ``subject.kind`` is item, indicator, area or ledger."""
+    return {"version": 1, "report": "show", "data": data_dir, "as_of": report.as_of.isoformat(),
+            "quarter": str(report.quarter), "final": report.final,
+            "subject": _subject_dict(report.subject)}
