@@ -182,32 +182,35 @@ def _require_sound(ws, today: date, language: str) -> None:
 
 @app.command()
 def status(
-    data: DataOption = None,
-    as_of: AsOfOption = None,
-    output_format: Annotated[ReportFormat, typer.Option(
-        "--format", help="table for people, markdown for a pull request or a report, "
-        "json for programs.")] = ReportFormat.table,
-    lang: LangOption = None,
+    data: DataOption = None, as_of: AsOfOption = None,
+    output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
+    ledger: LedgerOption = None, department: DepartmentOption = None,
+    leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
 ) -> None:
     """One screen: ledgers entered and assigned, schedule done/due/overdue,
-    indicators by key-task area, and the largest data gaps."""
+    indicators by key-task area, and the largest data gaps.
+
+    --status takes indicator statuses."""
+    from .reports.filters import INDICATOR_STATUSES
     from .reports.status import build_status
     from .render import status as render
 
-    language = _lang(lang)
-    today = _as_of(as_of)
-    ws = _load(data, language)
-    _require_sound(ws, today, language)
-    report = build_status(ws, today)
+    ws, today, language = _prepare(data, as_of, lang)
+    chosen = _filters(ws, INDICATOR_STATUSES, area, ledger, department, leader, status)
+    report = build_status(ws, today, filters=chosen)
     data_label = str(ws.location.path)
     if output_format is ReportFormat.json:
-        typer.echo(render.render_json(report, data_label))
+        typer.echo(render.render_json(report, data_label, chosen))
     elif output_format is ReportFormat.markdown:
-        typer.echo(render.render_markdown(report, data_label, language))
+        typer.echo(render.render_markdown(report, data_label, language, chosen))
+    elif output_format is ReportFormat.csv:
+        from .render.output import write_csv
+
+        write_csv(render.render_csv(report, language))
     else:
         from .render.console import make_console
 
-        render.render_table(report, make_console(), data_label, language)
+        render.render_table(report, make_console(), data_label, language, chosen)
 
 
 def _prepare(data: Path | None, as_of: str | None, lang: Lang | None):

@@ -169,13 +169,18 @@ def header(as_of, quarter, final: bool, data_label: str, lang: str, filters=None
     if final:
         when += f" — {label('final', lang)}"
     lines = [f"{label('as_of', lang)}: {when}", f"{label('data', lang)}: {data_label}"]
-    if filters is not None:
-        asked = [f"--{name.rstrip('s').replace('statuse', 'status')} {v}"
-                 for name in ("areas", "ledgers", "departments", "leaders", "statuses")
-                 for v in getattr(filters, name)]
-        if asked:
-            lines.append(f"{label('filters', lang)}: {' '.join(asked)}")
-    return lines
+    return lines + filter_lines(filters, lang)
+
+
+def filter_lines(filters, lang: str) -> list[str]:
+    """``Filters: --area x --status y`` when any filter was given."""
+    from .labels import label
+
+    if filters is None:
+        return []
+    asked = [f"--{option} {v}" for option, values in filters_dict(filters).items()
+             for v in values]
+    return [f"{label('filters', lang)}: {' '.join(asked)}"] if asked else []
 
 
 def filters_dict(filters) -> dict:

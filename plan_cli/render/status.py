@@ -10,9 +10,10 @@ from rich.table import Table
 
 from ..reports.status import StatusReport
 from .labels import label
+from .output import filter_lines
 
 
-def _header(report: StatusReport, data_label: str, lang: str) -> list[str]:
+def _header(report: StatusReport, data_label: str, lang: str, filters=None) -> list[str]:
     when = f"{report.as_of.isoformat()} ({report.quarter})"
     if report.final:
         when += f" — {label('final', lang)}"
@@ -21,7 +22,7 @@ def _header(report: StatusReport, data_label: str, lang: str) -> list[str]:
         f"{label('plan', lang)}: {report.plan_title}",
         f"{label('period', lang)}: {period}    {label('as_of', lang)}: {when}",
         f"{label('data', lang)}: {data_label}",
-    ]
+    ] + filter_lines(filters, lang)
 
 
 def _ledger_rows(report: StatusReport, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -50,8 +51,9 @@ def _gap_lines(report: StatusReport, lang: str) -> list[str]:
     return [label(f"gap_{g.kind}", lang, count=g.count, scope=g.scope or "") for g in report.gaps]
 
 
-def render_table(report: StatusReport, console: Console, data_label: str, lang: str) -> None:
-    for line in _header(report, data_label, lang):
+def render_table(report: StatusReport, console: Console, data_label: str, lang: str,
+                 filters=None) -> None:
+    for line in _header(report, data_label, lang, filters):
         console.print(line, markup=False)
     for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
                                 (label("areas", lang), _area_rows(report, lang))):
@@ -80,9 +82,9 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_markdown(report: StatusReport, data_label: str, lang: str) -> str:
+def render_markdown(report: StatusReport, data_label: str, lang: str, filters=None) -> str:
     out = [f"# {report.plan_title}", ""]
-    out += [f"- {line}" for line in _header(report, data_label, lang)[1:]]
+    out += [f"- {line}" for line in _header(report, data_label, lang, filters)[1:]]
     for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
                                 (label("areas", lang), _area_rows(report, lang))):
         out += ["", f"## {title}", ""] + _md_table(head, rows)
@@ -115,5 +117,18 @@ def to_dict(report: StatusReport, data_dir: str) -> dict:
     }
 
 
-def render_json(report: StatusReport, data_dir: str) -> str:
-    return json.dumps(to_dict(report, data_dir), ensure_ascii=False, indent=2)
+def render_json(report: StatusReport, data_dir: str, filters=None) -> str:
+    data = to_dict(report, data_dir)
+    if filters is not None:
+        from .output import filters_dict
+
+        data["filters"] = filters_dict(filters)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render_csv(report: StatusReport, lang: str) -> str:
+    """The ledger table, a blank line, then the area table (see output.render_csv)."""
+    from .output import Grid, View, render_csv as to_csv
+
+    grids = [Grid(None, *_ledger_rows(report, lang)), Grid(None, *_area_rows(report, lang))]
+    return to_csv(View(report.plan_title, [], grids))

@@ -9,7 +9,8 @@ from datetime import date
 from ..evaluate import Evaluation, IndicatorStatus, evaluate
 from ..load import Workspace
 from ..quarter import Quarter
-from ..schedule import EntryState, entry_state
+from ..schedule import EntryState, state_at
+from .filters import Filters, ItemRef, keep_indicator, keep_item, kept_indicator_ids
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,26 @@ def evaluate_all(ws: Workspace, as_of: date) -> list[Evaluation]:
     return [evaluate(ind, settings, as_of, period.start, period.end) for ind in ws.indicators]
 
 
-def build_status(ws: Workspace, as_of: date, max_gaps: int = 6) -> StatusReport:
-    """Summarise ledgers, indicators by area, and the largest data gaps at ``as_of``."""
+def build_status(ws: Workspace, as_of: date, max_gaps: int = 6,
+                 filters: Filters = Filters()) -> StatusReport:
+    """Summarise ledgers, indicators by area, and the largest data gaps at ``as_of``.
+
+    Filters narrow the items counted per ledger and the indicators counted per area
+    (see :mod:`plan_cli.reports.filters`); ``--status`` takes indicator statuses.
+    """
     info = ws.plan.plan
     current = Quarter.of(as_of)
     final = as_of > info.period.end.end
-    ledgers = tuple(_ledger_summary(ledger, current) for ledger in ws.ledgers)
-    evaluations = evaluate_all(ws, as_of)
+    ledgers = tuple(_ledger_summary(ledger, as_of, filters) for ledger in ws.ledgers
+                    if not filters.ledgers or ledger.ledger.id in filters.ledgers)
+    kept = kept_indicator_ids(ws, filters)
+    evaluations = [ev for ev in evaluate_all(ws, as_of)
+                   if keep_indicator(kept, filters, ev.indicator, ev.status.value)]
     statuses = _FINAL if final else _MIDWAY
     areas = []
     titles = {a.id: a.title for a in ws.plan.areas}
-    by_area: dict[str | None, Counter] = {a.id: Counter() for a in ws.plan.areas}
+    by_area: dict[str | None, Counter] = {a.id: Counter() for a in ws.plan.areas
+                                          if not filters.areas or a.id in filters.areas}
     for ev in evaluations:
         by_area.setdefault(ev.indicator.area, Counter())[ev.status.value] += 1
     for area_id, counts in by_area.items():
@@ -93,17 +103,21 @@ def build_status(ws: Workspace, as_of: date, max_gaps: int = 6) -> StatusReport:
                         tuple(gaps[:max_gaps]), tuple(evaluations))
 
 
-def _ledger_summary(ledger, current: Quarter) -> LedgerSummary:
+def _ledger_summary(ledger, as_of: date, filters: Filters) -> LedgerSummary:
     states: Counter = Counter()
     entries = assigned = scheduled = 0
-    for item in ledger.items:
+    items = [item for item in ledger.items if keep_item(filters, ItemRef(ledger, item))]
+    for item in items:
         assigned += item.owners.department is not None
         scheduled += bool(item.schedule)
         for entry in item.schedule:
             entries += 1
-            states[entry_state(entry, current)] += 1
+            states[state_at(entry, as_of)] += 1
     info = ledger.ledger
-    return LedgerSummary(info.id, info.title, info.name or info.title, info.declared_count, len(ledger.items), assigned,
+    # A filtered count is not comparable with the ledger's declared total.
+    filtered = filters.scopes_items or bool(filters.areas)
+    declared = None if filtered else info.declared_count
+    return LedgerSummary(info.id, info.title, info.name or info.title, declared, len(items), assigned,
                          scheduled, entries, states[EntryState.done], states[EntryState.due],
                          states[EntryState.overdue])
 
