@@ -180,7 +180,10 @@ def _evaluate_growth(indicator: Indicator, settings: Settings, tolerance: float,
     goal = target.value
     years = [a for a in actuals if isinstance(a.period, int)]
     if final:
-        years = [a for a in years if a.period <= period_years(target.period)]
+        # Years up to the target's year: period_years(2025) is 2026.0 (the end of
+        # 2025), which let a 2026 rate into the final average.
+        last = target.period if isinstance(target.period, int) else target.period.year
+        years = [a for a in years if a.period <= last]
         if not any(a.period == target.period for a in years):
             years = []
     missing = () if years else ("actual",)
