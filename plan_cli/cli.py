@@ -83,11 +83,12 @@ LedgerOption = Annotated[list[str] | None, typer.Option(
     help="Only items of this ledger (id or short name); indicators linked to them.")]
 DepartmentOption = Annotated[list[str] | None, typer.Option(
     "--department", metavar="NAME", show_default=False,
-    help="Only items this department is responsible for (aliases accepted); "
-    "indicators linked to them.")]
+    help="Only items this department is responsible for (aliases accepted; "
+    "'unassigned' for items without one); indicators linked to them.")]
 LeaderOption = Annotated[list[str] | None, typer.Option(
     "--leader", metavar="NAME", show_default=False,
-    help="Only items under this leader; indicators linked to them.")]
+    help="Only items under this leader ('unassigned' for items without one); "
+    "indicators linked to them.")]
 StatusOption = Annotated[list[str] | None, typer.Option(
     "--status", metavar="STATUS", show_default=False,
     help="Only indicators with this status (met, on_track, at_risk, off_track, no_data, "

@@ -114,3 +114,12 @@ def test_bad_quarter_is_a_usage_error(run_plan):
     assert "Traceback" not in result.output
     result = run_plan("due", "--data", PROGRESS, "--quarter", "2024Q2", "--next")
     assert result.exit_code == 2
+
+
+def test_unassigned_filter(run_plan):
+    data = due_json(run_plan, MID, "--department", "未落实")
+    assert [(g["key"], rows(g)) for g in data["groups"]] == [
+        (None, [("PT-04", "2024Q2", "due", 0, True)])]
+    # No leader: PT-04 (due 2024Q2) and PT-05 (nothing due before 2024Q3).
+    data = due_json(run_plan, MID, "--leader", "unassigned", "--by", "leader")
+    assert [e["item"] for g in data["groups"] for e in g["entries"]] == ["PT-04"]

@@ -8,8 +8,8 @@ Semantics (the same in every report; shown in ``--help``):
 * ``--ledger``: a ledger's id or short name; an indicator matches when an item
   of that ledger is linked to it;
 * ``--department`` / ``--leader``: the item's responsible department (an alias
-  from owners.yaml is accepted) or leader; an indicator matches when an item
-  it is linked to matches;
+  from owners.yaml is accepted) or leader; ``unassigned`` (or ``未落实``) picks
+  items without one; an indicator matches when an item it is linked to matches;
 * ``--status``: an indicator status (met, on_track, …) or a schedule state
   (done, due, overdue, …); each report says which ones it understands.
 
@@ -29,6 +29,8 @@ from ..model import Indicator, Item, LedgerFile
 from ..schedule import EntryState
 
 INDICATOR_STATUSES = tuple(s.value for s in IndicatorStatus)
+UNASSIGNED = "unassigned"  # --department/--leader value for items without one
+_UNASSIGNED_WORDS = {UNASSIGNED: UNASSIGNED, "未落实": UNASSIGNED, "未落实责任": UNASSIGNED}
 ENTRY_STATES = tuple(s.value for s in EntryState)
 
 
@@ -111,8 +113,8 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
     areas = {a.id: a.id for a in ws.plan.areas} if ws.plan else {}
     ledgers = {lf.ledger.id: lf.ledger.id for lf in ws.ledgers}
     ledgers.update({lf.ledger.name: lf.ledger.id for lf in ws.ledgers if lf.ledger.name})
-    departments: dict[str, str] = {}
-    leaders: dict[str, str] = {}
+    departments: dict[str, str] = dict(_UNASSIGNED_WORDS)
+    leaders: dict[str, str] = dict(_UNASSIGNED_WORDS)
     if ws.owners:
         for dept in ws.owners.departments:
             departments.update({alias: dept.name for alias in dept.aliases})
@@ -138,8 +140,8 @@ def keep_item(f: Filters, ref: ItemRef) -> bool:
     owners = ref.item.owners
     return ((not f.areas or ref.item.area in f.areas)
             and (not f.ledgers or ref.ledger.ledger.id in f.ledgers)
-            and (not f.departments or owners.department in f.departments)
-            and (not f.leaders or owners.leader in f.leaders))
+            and (not f.departments or (owners.department or UNASSIGNED) in f.departments)
+            and (not f.leaders or (owners.leader or UNASSIGNED) in f.leaders))
 
 
 def kept_indicator_ids(ws: Workspace, f: Filters) -> set[str]:
