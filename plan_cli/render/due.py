@@ -45,7 +45,7 @@ def view(report: DueReport, data_label: str, lang: str, filters: Filters) -> Vie
         grids = [Grid(None, head, [])]
     flat = Grid(None, [label(report.by, lang)] + head,
                 [[group_name(g, lang)] + _cells(r, lang) for g in report.groups for r in g.rows])
-    notes = [label("stale_note", lang, n=report.stale_after)]
+    notes = [label("stale_note", lang, n=report.stale_after)] if report.groups else []
     return View(f"{label('due_title', lang, quarter=report.quarter)} — {report.plan_title}",
                 header(report.as_of, report.current, report.final, data_label, lang, filters),
                 grids, notes, empty=label("nothing_due", lang), csv_grid=flat)
