@@ -141,3 +141,15 @@ def test_filters(run_plan):
     assert set(rows) == {"bases", "rank", "retail"}
     rows = by_id(gaps_json(run_plan, MID, "--ledger", "指标台账"))
     assert set(rows) == {"share", "retail"}
+
+
+def test_csv_has_ids_and_missing_data(run_plan):
+    import csv
+    import io
+
+    result = run_plan("gaps", "--data", PROGRESS, "--as-of", MID, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    assert rows[0][0] == "id" and rows[0][-1] == "Missing data"
+    assert [r[0] for r in rows[1:]] == ["energy", "share", "patents", "platforms", "bases",
+                                        "rd", "rank", "retail", "labs"]
+    assert rows[3][-1] == "baseline" and rows[4][-1] == "actual values" and rows[1][-1] == ""
