@@ -124,7 +124,9 @@ def write_csv(text: str, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     data = ("\ufeff" + text).encode("utf-8")
     binary = getattr(stream, "buffer", None)
-    if binary is not None:
+    if hasattr(stream, "isatty") and stream.isatty():
+        stream.write(text)  # shown, not saved: the console's own encoding draws it right
+    elif binary is not None:
         stream.flush()
         binary.write(data)
         binary.flush()
