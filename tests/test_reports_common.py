@@ -173,3 +173,26 @@ def test_every_report_command_has_help(run_plan):
         result = run_plan(command, "--help")
         assert result.exit_code == 0
         assert "--format" in result.stdout
+
+
+@pytest.mark.parametrize("as_of, entries, areas", [
+    # Before the plan: nothing done (the first done_on is 2023-06-20), due or overdue;
+    # no actual is known, so every indicator has no data.
+    ("2022-11-15", {"total": 12, "done": 0, "due": 0, "overdue": 0},
+     {"innovation": {"no_data": 4}, "industry": {"no_data": 4}, "ecology": {"no_data": 1}}),
+    # After: done PT-01 x3 + PT-03 x3 = 6; overdue PT-01 2024Q4, PT-02 2023Q3 and 2024Q2,
+    # PT-04 2024Q2, PT-05 2024Q3 = 5; one dropped. Final: labs, retail, rank met;
+    # rd, share, bases missed; platforms, patents, energy no data.
+    ("2026-03-01", {"total": 12, "done": 6, "due": 0, "overdue": 5},
+     {"innovation": {"met": 1, "missed": 1, "no_data": 2},
+      "industry": {"met": 2, "missed": 2, "no_data": 0},
+      "ecology": {"met": 0, "missed": 0, "no_data": 1}}),
+])
+def test_status_before_and_after_the_period(run_plan, as_of, entries, areas):
+    result = run_plan("status", "--data", PROGRESS, "--as-of", as_of, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ledgers"][0]["entries"] == entries
+    for area in data["areas"]:
+        counts = {k: v for k, v in area["indicators"].items() if v or k in areas[area["id"]]}
+        assert counts == areas[area["id"]], area

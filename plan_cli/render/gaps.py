@@ -37,7 +37,7 @@ def latest_text(row: GapRow, lang: str) -> str:
     return _figure(row.latest)
 
 
-def _gap(value: float | None, part: float | None) -> str:
+def gap_text(value: float | None, part: float | None) -> str:
     if value is None:
         return "—"
     return f"{num(value)} ({share(part)})" if part is not None else num(value)
@@ -49,8 +49,8 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
             label("gap_target", lang), label("gap_trajectory", lang)]
     rows = [[f"{r.name} ({r.unit})", label(r.status, lang), _figure(r.baseline),
              latest_text(r, lang), num(r.expected), target_text(r, lang),
-             _gap(r.gap_to_target, r.target_share),
-             _gap(r.gap_to_trajectory, r.trajectory_share)] for r in report.rows]
+             gap_text(r.gap_to_target, r.target_share),
+             gap_text(r.gap_to_trajectory, r.trajectory_share)] for r in report.rows]
     missing = [f"{r.name} [{r.id}]: " + ("、" if lang == "zh" else ", ").join(
         label(f"missing_{m}", lang) for m in r.missing) for r in report.rows if r.missing]
     grids = [Grid(None, head, rows, frozenset({4, 6, 7}))]

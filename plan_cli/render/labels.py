@@ -141,6 +141,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "measure_rank": ("rank (1 is first)", "位次(第1位最好)"),
     "wording": ("Plan's wording", "计划表述"),
     "source": ("Source", "来源"),
+    "note": ("Note", "说明"),
     "values": ("Values by period", "各期数值"),
     "value": ("Value", "数值"),
     "period_col": ("Period", "时期"),

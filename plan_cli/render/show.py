@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
 from .due import owners_text
-from .gaps import latest_text, target_text
+from .gaps import gap_text, latest_text, target_text
 from .labels import label
-from .output import Grid, View, header, num, share
+from .output import Grid, View, header, num
 
 CHART_WIDTH = 40
 
@@ -70,7 +70,7 @@ def _items_grid(items, lang: str) -> Grid:
 def _item(v: ItemView, lang: str) -> tuple[str, list[Grid], list[str]]:
     item = v.item
     details = [[label("ledger", lang), v.ledger.name or v.ledger.title],
-               [label("area", lang), item.area or "—"],
+               [label("area", lang), v.area_title or item.area or "—"],
                [label("owners", lang), owners_text(item.owners)
                 if item.owners.department or item.owners.leader
                 else label("unassigned_group", lang)]]
@@ -98,15 +98,17 @@ def _indicator(v: IndicatorView, lang: str) -> tuple[str, list[Grid], list[str]]
     details = [[label("unit", lang), ind.unit],
                [label("direction", lang), label(f"direction_{ind.direction.value}", lang)],
                [label("measure", lang), label(f"measure_{ind.measure.value}", lang)],
-               [label("area", lang), ind.area or "—"],
+               [label("area", lang), v.area_title or ind.area or "—"],
                [label("target", lang), target_text(r, lang)],
                [label("wording", lang), ind.target.wording or "—"],
                [label("status", lang), label(r.status, lang)],
                [label("latest", lang), latest_text(r, lang)],
-               [label("gap_target", lang), f"{num(r.gap_to_target)} ({share(r.target_share)})"],
+               [label("gap_target", lang), gap_text(r.gap_to_target, r.target_share)],
                [label("gap_trajectory", lang),
-                f"{num(r.gap_to_trajectory)} ({share(r.trajectory_share)})"],
+                gap_text(r.gap_to_trajectory, r.trajectory_share)],
                [label("source", lang), ind.source]]
+    if ind.note:
+        details.append([label("note", lang), ind.note])
     details += [[label("missing_data", lang), label(f"missing_{m}", lang)] for m in r.missing]
     values = Grid(label("values", lang), [label("period_col", lang), label("value", lang),
                   label("on_trajectory", lang)],

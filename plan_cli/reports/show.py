@@ -59,6 +59,7 @@ class ItemView:
     updates: tuple[Update, ...]
     indicators: tuple[GapRow, ...]
     stale: bool
+    area_title: str | None
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class IndicatorView:
     row: GapRow  # the evaluation, as plan gaps shows it
     points: tuple[Point, ...]
     items: tuple[ItemSummary, ...]
+    area_title: str | None
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def _item_view(ws: Workspace, ref: ItemRef, as_of: date, rows: dict[str, GapRow]
     linked = tuple(rows[i] for i in linked_indicator_ids(ref.item) if i in rows)
     stale = is_stale(ref.item, as_of, ws.plan.plan.settings.stale_after_quarters)
     return ItemView(ref.ledger.ledger, ref.item, _extras(ref.item), tuple(entries), updates,
-                    linked, stale)
+                    linked, stale, _area_title(ws, ref.item.area))
 
 
 def _points(ind: Indicator, row: GapRow, as_of: date) -> tuple[Point, ...]:
@@ -179,7 +181,8 @@ def build_show(ws: Workspace, as_of: date, id_: str) -> ShowReport:
     for ind in ws.indicators:
         if ind.id == id_:
             linked = tuple(_summary(r, as_of) for r in refs if id_ in linked_indicator_ids(r.item))
-            subject = IndicatorView(ind, rows[id_], _points(ind, rows[id_], as_of), linked)
+            subject = IndicatorView(ind, rows[id_], _points(ind, rows[id_], as_of), linked,
+                                    _area_title(ws, ind.area))
     for area in ws.plan.areas:
         if area.id == id_:
             subject = _area_view(ws, area, refs, rows, as_of)
@@ -202,3 +205,7 @@ def _area_view(ws: Workspace, area: Area, refs, rows, as_of: date) -> GroupView:
     indicators = tuple(rows[i.id] for i in ws.indicators if i.area == area.id)
     items = tuple(_summary(r, as_of) for r in refs if r.item.area == area.id)
     return GroupView("area", area.id, area.title, area.summary, None, indicators, items)
+
+
+def _area_title(ws: Workspace, area_id: str | None) -> str | None:
+    return next((a.title for a in ws.plan.areas if a.id == area_id), None)
