@@ -149,7 +149,7 @@ def test_csv_has_ids_and_missing_data(run_plan):
 
     result = run_plan("gaps", "--data", PROGRESS, "--as-of", MID, "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
-    assert rows[0][0] == "id" and rows[0][-1] == "Missing data"
+    assert rows[0][0] == "Id" and rows[0][-1] == "Missing data"
     assert [r[0] for r in rows[1:]] == ["energy", "share", "patents", "platforms", "bases",
                                         "rd", "rank", "retail", "labs"]
     assert rows[3][-1] == "baseline" and rows[4][-1] == "actual values" and rows[1][-1] == ""

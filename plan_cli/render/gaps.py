@@ -56,7 +56,7 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
     grids = [Grid(None, head, rows, frozenset({4, 6, 7}))]
     # CSV: one sheet, with the id (for `plan show`) and what is missing on each row.
     joiner = "、" if lang == "zh" else ", "
-    flat = Grid(None, ["id", *head, label("missing_data", lang)], [
+    flat = Grid(None, [label("id", lang), *head, label("missing_data", lang)], [
         [r.id, *row, joiner.join(label(f"missing_{m}", lang) for m in r.missing)]
         for r, row in zip(report.rows, rows)])
     if missing:

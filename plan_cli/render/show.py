@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model import Target
 from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
 from .due import owners_text
 from .gaps import gap_text, latest_text, target_text
@@ -47,6 +48,13 @@ def chart(points: tuple[Point, ...], goal: float | None) -> list[str]:
     return [f"{num(lo)} … {num(hi)}", *lines]
 
 
+def _extra_text(value, lang: str) -> str:
+    if isinstance(value, Target):
+        return f"{label(f'op_{value.op.value}', lang, v=num(value.value), f=num(value.value))}" \
+            f" ({value.period})"
+    return "; ".join(value) if isinstance(value, list) else str(value)
+
+
 def _title(kind: str, id_: str, name: str, lang: str) -> str:
     return f"{label(kind, lang)} {id_} — {name}"
 
@@ -76,7 +84,8 @@ def _item(v: ItemView, lang: str) -> tuple[str, list[Grid], list[str]]:
                 else label("unassigned_group", lang)]]
     if v.stale:
         details.append([label("status", lang), label("stale", lang)])
-    details += [[name, value] for name, value in v.extras]
+    details += [[label(f"field_{name}", lang), _extra_text(value, lang)]
+                for name, value in v.extras]
     schedule = [[str(e.quarter), e.deliverable, label(e.state, lang),
                  (e.done_on.isoformat() + (f" ({label('done_late', lang)})" if e.late else ""))
                  if e.done_on else "", str(e.quarters_late) if e.quarters_late else "",
@@ -155,7 +164,8 @@ def _subject_dict(s) -> dict:
     if isinstance(s, ItemView):
         return {"kind": "item", "id": s.item.id, "title": s.item.title, "ledger": s.ledger.id,
                 "area": s.item.area, "owners": s.item.owners.model_dump(), "stale": s.stale,
-                "fields": dict(s.extras),
+                "fields": {k: v.model_dump(mode="json") if isinstance(v, Target) else v
+                           for k, v in s.extras},
                 "schedule": [{"quarter": str(e.quarter), "deliverable": e.deliverable,
                               "status": e.status, "state": e.state,
                               "done_on": e.done_on.isoformat() if e.done_on else None,

@@ -54,7 +54,7 @@ class ItemSummary:
 class ItemView:
     ledger: LedgerInfo
     item: Item
-    extras: tuple[tuple[str, str], ...]  # (field, value as text)
+    extras: tuple[tuple[str, object], ...]  # (field, value): text, list of text, Target
     entries: tuple[EntryLine, ...]
     updates: tuple[Update, ...]
     indicators: tuple[GapRow, ...]
@@ -113,18 +113,10 @@ def _summary(ref: ItemRef, as_of: date) -> ItemSummary:
                        states.count(EntryState.overdue))
 
 
-def _extras(item: Item) -> tuple[tuple[str, str], ...]:
-    out = []
-    for name in EXTRA_FIELDS:
-        value = getattr(item, name, None)
-        if value in (None, [], ""):
-            continue
-        if hasattr(value, "op"):  # a Target
-            value = f"{value.op.value} {value.value:g} ({value.period})"
-        elif isinstance(value, list):
-            value = "; ".join(value)
-        out.append((name, str(value)))
-    return tuple(out)
+def _extras(item: Item) -> tuple[tuple[str, object], ...]:
+    """The ledger-specific fields that are set: text, a list of text, or a Target."""
+    return tuple((name, getattr(item, name)) for name in EXTRA_FIELDS
+                 if getattr(item, name, None) not in (None, [], ""))
 
 
 def _item_view(ws: Workspace, ref: ItemRef, as_of: date, rows: dict[str, GapRow]) -> ItemView:
