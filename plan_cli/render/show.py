@@ -92,10 +92,10 @@ def _item(v: ItemView, lang: str) -> tuple[str, list[Grid], list[str]]:
                  e.evidence or ""] for e in v.entries]
     grids = [
         Grid(None, ["", ""], details, show_head=False),
-        Grid(label("schedule", lang), [label("in_quarter", lang), label("deliverable", lang),
-             label("state", lang), label("done_on", lang), label("late", lang), label("evidence", lang)],
-             schedule, frozenset({4})),
-        Grid(label("updates", lang), [label("date", lang), label("progress", lang), label("by", lang)],
+        Grid(label("schedule", lang), [label(k, lang) for k in (
+            "in_quarter", "deliverable", "state", "done_on", "late", "evidence")],
+            schedule, frozenset({4})),
+        Grid(label("updates", lang), [label(k, lang) for k in ("date", "progress", "by")],
              [[u.date.isoformat(), u.text, u.by or ""] for u in v.updates]),
         _indicator_grid(v.indicators, lang, "linked_indicators"),
     ]

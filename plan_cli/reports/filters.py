@@ -91,7 +91,8 @@ def _check(option: str, values: Iterable[str], known: dict[str, str]) -> tuple[s
     for value in values:
         if value not in known:
             guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.4)
-            raise FilterError(option, value, guess[0] if guess else None, sorted(set(known.values())))
+            raise FilterError(option, value, guess[0] if guess else None,
+                              sorted(set(known.values())))
         out.append(known[value])
     return tuple(dict.fromkeys(out))
 

@@ -117,9 +117,9 @@ def _ledger_summary(ledger, as_of: date, filters: Filters) -> LedgerSummary:
     # A filtered count is not comparable with the ledger's declared total.
     filtered = filters.scopes_items or bool(filters.areas)
     declared = None if filtered else info.declared_count
-    return LedgerSummary(info.id, info.title, info.name or info.title, declared, len(items), assigned,
-                         scheduled, entries, states[EntryState.done], states[EntryState.due],
-                         states[EntryState.overdue])
+    return LedgerSummary(info.id, info.title, info.name or info.title, declared, len(items),
+                         assigned, scheduled, entries, states[EntryState.done],
+                         states[EntryState.due], states[EntryState.overdue])
 
 
 def _gaps(ledgers, evaluations) -> list[Gap]:
