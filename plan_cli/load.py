@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,10 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, display: str, diags: list[Diagnostic]) -> Any:
+def _read(path: Path, display: str, diags: list[Diagnostic],
+          snapshot: Mapping[Path, bytes] | None = None) -> Any:
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if snapshot is None else snapshot[path]
     except OSError as exc:
         diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",
                                 {"detail": exc.strerror or str(exc)}))
@@ -179,8 +181,12 @@ def _validate_ledger(source: SourceFile, diags: list[Diagnostic]) -> m.LedgerFil
     return _validate(m.LEDGER_FILE_MODELS[kind], source, diags, elsewhere=elsewhere)
 
 
-def load(location: DataLocation) -> Workspace:
+def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) -> Workspace:
     """Read and validate every file under the data folder.
+
+    ``snapshot`` (``{path: bytes}``) replaces the folder's files: it is the
+    complete set of files to read, so an edit can be validated before it is
+    written and a git revision read without a checkout.
 
     The garbage collector is paused while building: the parse allocates many
     small containers and nothing in it forms cycles, and pausing roughly
@@ -189,13 +195,13 @@ def load(location: DataLocation) -> Workspace:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(location)
+        return _load(location, snapshot)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(location: DataLocation) -> Workspace:
+def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) -> Workspace:
     ws = Workspace(location)
     root = location.path
     diags = ws.diagnostics
@@ -203,11 +209,11 @@ def _load(location: DataLocation) -> Workspace:
                         (OWNERS_FILE, m.OwnersFile)):
         path = root / name
         source = SourceFile(path, _display(path))
-        if not path.is_file():
+        if not (path.is_file() if snapshot is None else path in snapshot):
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
             continue
-        source.data = _read(path, source.display, diags)
+        source.data = _read(path, source.display, diags, snapshot)
         ws.files_read += 1
         ws.sources[name] = source
         if source.data is None and any(d.path == source.display for d in diags):
@@ -220,9 +226,9 @@ def _load(location: DataLocation) -> Workspace:
         else:
             ws.owners = validated
     ledger_dir = root / LEDGERS_DIR
-    for path in sorted(ledger_dir.glob("*.yaml")) + sorted(ledger_dir.glob("*.yml")):
+    for path in _ledger_paths(ledger_dir, snapshot):
         source = SourceFile(path, _display(path))
-        source.data = _read(path, source.display, diags)
+        source.data = _read(path, source.display, diags, snapshot)
         ws.files_read += 1
         if source.data is None:
             continue
@@ -235,9 +241,16 @@ def _load(location: DataLocation) -> Workspace:
     return ws
 
 
+def _ledger_paths(ledger_dir: Path, snapshot: Mapping[Path, bytes] | None = None) -> list[Path]:
+    if snapshot is None:
+        return sorted(ledger_dir.glob("*.yaml")) + sorted(ledger_dir.glob("*.yml"))
+    inside = [p for p in snapshot if p.parent == ledger_dir]
+    return (sorted(p for p in inside if p.suffix == ".yaml")
+            + sorted(p for p in inside if p.suffix == ".yml"))
+
+
 def data_files(location: DataLocation) -> list[Path]:
     """Every file ``load`` reads, in order (for caches and diffs)."""
     root = location.path
-    ledgers = root / LEDGERS_DIR
     return [root / PLAN_FILE, root / INDICATORS_FILE, root / OWNERS_FILE,
-            *sorted(ledgers.glob("*.yaml")), *sorted(ledgers.glob("*.yml"))]
+            *_ledger_paths(root / LEDGERS_DIR)]
