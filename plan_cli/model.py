@@ -211,6 +211,27 @@ class Figure(Strict):
     note: Text | None = None
 
 
+class Actual(Figure):
+    """An actual; one that puts the indicator off track states why and what is done."""
+
+    cause: Text | None = Field(None, description="原因: why the indicator is off track")
+    corrective_action: Text | None = Field(None, description="整改措施")
+
+
+class Revision(Strict):
+    """An approved change to the plan: a changed target or a removed item or indicator.
+
+    ``plan check --against BASE`` accepts such a change only with a revision
+    record that BASE did not have.
+    """
+
+    date: IsoDate
+    approved_by: Text = Field(description="who approved the change (审批机关)")
+    document: Text = Field(description="the approving document's number (文号)")
+    reason: Text | None = None
+    removed: list[Id] = Field([], description="ids of the items or indicators it removes")
+
+
 class Indicator(Strict):
     id: Id
     name: Text
@@ -220,14 +241,16 @@ class Indicator(Strict):
     measure: Measure = Measure.level
     target: Target
     baseline: Figure | None = None
-    actuals: list[Figure] = []
+    actuals: list[Actual] = []
     tolerance: float | None = Field(None, ge=0, lt=1, description="overrides about_tolerance")
     source: Text
     note: Text | None = None
+    revisions: list[Revision] = Field([], description="approved changes of the target")
 
 
 class IndicatorsFile(Strict):
     indicators: list[Indicator] = []
+    revisions: list[Revision] = Field([], description="approved removals of indicators")
 
 
 # --- owners.yaml ------------------------------------------------------------
@@ -268,6 +291,14 @@ class EntryStatus(StrEnum):
 CLOSED_STATUSES = frozenset({EntryStatus.done, EntryStatus.dropped})
 
 
+class Correction(Strict):
+    """Marks a change to an entry of a quarter already closed, with the reason."""
+
+    date: IsoDate
+    reason: Text
+    by: Text | None = None
+
+
 class ScheduleEntry(Strict):
     quarter: QuarterValue
     deliverable: Text
@@ -275,6 +306,9 @@ class ScheduleEntry(Strict):
     done_on: IsoDate | None = None
     evidence: Text | None = None
     note: Text | None = None
+    cause: Text | None = Field(None, description="原因: why the entry is delayed or blocked")
+    corrective_action: Text | None = Field(None, description="整改措施")
+    correction: Correction | None = None
 
 
 class Update(Strict):
@@ -310,6 +344,7 @@ class Item(Strict):
     updates: list[Update] = []
     source: Text | None = None
     note: Text | None = None
+    revisions: list[Revision] = Field([], description="approved changes of its targets")
 
 
 class ProvincialTaskItem(Item):
@@ -370,6 +405,7 @@ ItemT = TypeVar("ItemT", bound=Item)
 class LedgerFile(Strict, Generic[ItemT]):
     ledger: LedgerInfo
     items: list[ItemT] = []
+    revisions: list[Revision] = Field([], description="approved removals of items")
 
 
 LEDGER_FILE_MODELS: dict[LedgerKind, type[LedgerFile]] = {
