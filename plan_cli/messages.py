@@ -236,6 +236,61 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "add baseline: {{period: 2022, value: …, source: …}} from a published source",
         "请依据公开来源补充 baseline(期间、数值、来源)",
     ),
+    # --- plan update / record / note -----------------------------------------
+    "edit-unknown-item": (
+        "no ledger item '{id}'{suggestion}",
+        "台账中没有事项“{id}”{suggestion}",
+        "item ids are listed by `plan status` and in data/ledgers/*.yaml",
+        "事项编号见 data/ledgers/*.yaml",
+    ),
+    "edit-unknown-indicator": (
+        "no indicator '{id}'{suggestion}",
+        "没有指标“{id}”{suggestion}",
+        "indicator ids are listed in data/indicators.yaml",
+        "指标编号见 data/indicators.yaml",
+    ),
+    "edit-no-entry": (
+        "item {id} has no schedule entry for {quarter}",
+        "事项 {id} 没有 {quarter} 的推进计划",
+        "to add one, name it: --deliverable TEXT",
+        "如需新增,请用 --deliverable 写明该季度的工作内容",
+    ),
+    "edit-ambiguous-entry": (
+        "item {id} has several entries for {quarter}: {choices}",
+        "事项 {id} 在 {quarter} 有多项推进计划:{choices}",
+        "pick one with --deliverable TEXT (the exact text)",
+        "请用 --deliverable 指明其中一项(须与原文一致)",
+    ),
+    "edit-done-needs-date": (
+        "marking {id} done needs the date it was done",
+        "将 {id} 标记为完成时须写明完成日期",
+        "add --done-on 2024-06-30 (the day the work was finished)",
+        "请加上 --done-on 2024-06-30(实际完成的日期)",
+    ),
+    "edit-unreadable": (
+        "{file} is not UTF-8 text; nothing was changed",
+        "{file} 不是 UTF-8 文本,未作任何修改",
+        "save the file as UTF-8 (see `plan check`)",
+        "请将文件另存为 UTF-8 编码(参见 plan check)",
+    ),
+    "edit-unsafe": (
+        "cannot edit {file} safely ({detail}); nothing was changed",
+        "无法安全修改 {file}({detail}),未作任何修改",
+        "make the change by hand and run `plan check`",
+        "请手工修改后运行 plan check",
+    ),
+    "edit-locked": (
+        "another plan command is changing the data (pid {pid} on {host}, since {since})",
+        "另一个 plan 命令正在修改数据(主机 {host} 上的进程 {pid},始于 {since})",
+        "wait for it to finish; if none is running, delete {lock}",
+        "请等待其完成;如确无程序在运行,可删除 {lock}",
+    ),
+    "edit-refused": (
+        "the edit was refused: the data would have the errors above; nothing was written",
+        "修改被拒绝:修改后的数据会出现上述错误,未写入任何内容",
+        None,
+        None,
+    ),
 }
 
 

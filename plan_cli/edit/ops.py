@@ -1,0 +1,313 @@
+"""The edits ``plan update``, ``plan record`` and ``plan note`` make.
+
+Each builds a :class:`Change` (one file, its bytes before and after) with the
+:class:`~plan_cli.edit.splice.Editor`; :func:`run_edit` then, under the write
+lock, validates the whole data set with the change applied and writes the
+file atomically only when no error is found. A refused edit leaves every file
+as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..diagnostics import Diagnostic, Severity
+from ..load import INDICATORS_FILE, DataLocation, data_files
+from ..quarter import Quarter
+from .splice import Editor, EditError
+
+ENTRY_ORDER = tuple(m.ScheduleEntry.model_fields)
+ITEM_ORDER = tuple(m.Item.model_fields)
+ACTUAL_ORDER = tuple(m.Actual.model_fields)
+INDICATOR_ORDER = tuple(m.Indicator.model_fields)
+
+
+class EditRefused(Exception):
+    """The edit cannot be made; ``code`` and ``args`` name why (see messages.CATALOG)."""
+
+    def __init__(self, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
+
+
+@dataclass
+class Change:
+    """One file's text before and after an edit, and what the edit did."""
+
+    path: Path
+    before: bytes
+    after: bytes
+    summary: dict[str, str]  # {"en": …, "zh": …}
+
+    def unified_diff(self, display: str) -> str:
+        old = self.before.decode("utf-8-sig").splitlines(keepends=True)
+        new = self.after.decode("utf-8-sig").splitlines(keepends=True)
+        return "".join(difflib.unified_diff(old, new, f"a/{display}", f"b/{display}"))
+
+
+@dataclass
+class Outcome:
+    change: Change
+    errors: list[Diagnostic] = field(default_factory=list)
+    written: bool = False
+
+
+class Files:
+    """The data files' bytes, read once each."""
+
+    def __init__(self, location: DataLocation) -> None:
+        self.location = location
+        self.paths = data_files(location)
+        self._bytes: dict[Path, bytes] = {}
+
+    def raw(self, path: Path) -> bytes:
+        if path not in self._bytes:
+            self._bytes[path] = path.read_bytes()
+        return self._bytes[path]
+
+    def editor(self, path: Path) -> tuple[Editor, bytes]:
+        """An editor over ``path``'s text and the BOM to put back in front of it."""
+        raw = self.raw(path)
+        bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+        try:
+            text = raw[len(bom):].decode("utf-8")
+        except UnicodeDecodeError:
+            raise EditRefused("edit-unreadable", file=path.name) from None
+        return Editor(text), bom
+
+    def snapshot(self, change: Change) -> dict[Path, bytes]:
+        snap = {p: self.raw(p) for p in self.paths if p.is_file()}
+        snap[change.path] = change.after
+        return snap
+
+
+def _finish(path: Path, editor: Editor, bom: bytes, before: bytes, summary: dict) -> Change:
+    try:
+        text = editor.result()
+    except EditError as exc:
+        raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
+    return Change(path, before, bom + text.encode("utf-8"), summary)
+
+
+def _quarter_text(value: Any) -> str | None:
+    try:
+        return str(Quarter.parse(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _period_text(value: Any) -> str:
+    if isinstance(value, int):
+        return str(value)
+    return _quarter_text(value) or str(value)
+
+
+def find_item(files: Files, item_id: str) -> tuple[Path, Editor, bytes, int]:
+    """The ledger file holding ``item_id``, an editor over it, its BOM and the item's index."""
+    needle = item_id.encode("utf-8")
+    known: list[str] = []
+    for path in files.paths[3:]:
+        raw = files.raw(path)
+        if needle not in raw:
+            known += _ids(raw, "items")
+            continue
+        editor, bom = files.editor(path)
+        entries = editor.data.get("items") if isinstance(editor.data, dict) else None
+        for index, item in enumerate(entries or []):
+            if isinstance(item, dict) and item.get("id") == item_id:
+                return path, editor, bom, index
+    raise EditRefused("edit-unknown-item", id=item_id, suggestion=_suggest(item_id, known))
+
+
+def _ids(raw: bytes, list_key: str) -> list[str]:
+    from ..yamlread import parse
+
+    data, _ = parse(raw.decode("utf-8-sig", errors="replace"))
+    entries = data.get(list_key) if isinstance(data, dict) else None
+    return [e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+
+def _suggest(value: str, choices: list[str]) -> dict[str, str]:
+    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
+    if not guess:
+        return {"en": "", "zh": ""}
+    return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
+
+
+@dataclass
+class EntryUpdate:
+    """What ``plan update`` sets on one schedule entry (None: leave as is)."""
+
+    quarter: Quarter
+    status: m.EntryStatus
+    deliverable: str | None = None
+    done_on: date | None = None
+    evidence: str | None = None
+    note: str | None = None
+    cause: str | None = None
+    corrective_action: str | None = None
+    correction: str | None = None
+    by: str | None = None
+
+
+def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
+    """Set the status (and dates, evidence, …) of an item's entry for a quarter;
+    add the entry when ``--deliverable`` names one the quarter does not have yet."""
+    path, editor, bom, i = find_item(files, item_id)
+    item = editor.data["items"][i]
+    schedule = item.get("schedule") if isinstance(item.get("schedule"), list) else None
+    quarter = str(upd.quarter)
+    matches = [j for j, e in enumerate(schedule or [])
+               if isinstance(e, dict) and _quarter_text(e.get("quarter")) == quarter
+               and (upd.deliverable is None or e.get("deliverable") == upd.deliverable)]
+    if len(matches) > 1:
+        raise EditRefused("edit-ambiguous-entry", id=item_id, quarter=quarter, choices="; ".join(
+            str(schedule[j].get("deliverable")) for j in matches))
+    entry = schedule[matches[0]] if matches else {}
+    fields = _entry_fields(upd, entry, item_id, today)
+    if matches:
+        for key, value in fields.items():
+            if key not in entry or entry[key] != value:
+                editor.set(("items", i, "schedule", matches[0]), key, value, ENTRY_ORDER)
+        old = entry.get("status", "planned")
+        deliverable = entry.get("deliverable")
+    else:
+        if upd.deliverable is None:
+            raise EditRefused("edit-no-entry", id=item_id, quarter=quarter)
+        new = {"quarter": quarter, "deliverable": upd.deliverable, **fields}
+        if schedule is None:
+            editor.set(("items", i), "schedule", [new], ITEM_ORDER)
+        else:
+            at = sum(1 for e in schedule if isinstance(e, dict)
+                     and (_quarter_text(e.get("quarter")) or "") <= quarter)
+            editor.insert(("items", i, "schedule"), at, new)
+        old, deliverable = "—", upd.deliverable
+    status = upd.status.value
+    summary = {"en": f"{item_id} {quarter} {deliverable}: {old} → {status}",
+               "zh": f"{item_id} {quarter}「{deliverable}」:{old} → {status}"}
+    return _finish(path, editor, bom, files.raw(path), summary)
+
+
+def _entry_fields(upd: EntryUpdate, entry: dict, item_id: str, today: date) -> dict[str, Any]:
+    """The schedule fields to write, in the model's order."""
+    fields: dict[str, Any] = {"status": upd.status.value}
+    if upd.done_on is not None:
+        fields["done_on"] = upd.done_on.isoformat()
+    elif upd.status is m.EntryStatus.done and not entry.get("done_on"):
+        raise EditRefused("edit-done-needs-date", id=item_id)
+    elif upd.status is not m.EntryStatus.done and entry.get("done_on") is not None:
+        fields["done_on"] = None  # reopened: the old completion date no longer holds
+    for key in ("evidence", "note", "cause", "corrective_action"):
+        if getattr(upd, key) is not None:
+            fields[key] = getattr(upd, key)
+    if upd.correction is not None:
+        fields["correction"] = {"date": today.isoformat(), "reason": upd.correction,
+                                **({"by": upd.by} if upd.by else {})}
+    return fields
+
+
+def note(files: Files, item_id: str, text: str, by: str | None, today: date) -> Change:
+    """Add a dated progress note to the item's ``updates``."""
+    path, editor, bom, i = find_item(files, item_id)
+    item = editor.data["items"][i]
+    new = {"date": today.isoformat(), "text": text, **({"by": by} if by else {})}
+    updates = item.get("updates")
+    if isinstance(updates, list):
+        editor.insert(("items", i, "updates"), len(updates), new)
+    else:
+        editor.set(("items", i), "updates", [new], ITEM_ORDER)
+    summary = {"en": f"{item_id}: note of {today.isoformat()} added",
+               "zh": f"{item_id}:已添加 {today.isoformat()} 的进展"}
+    return _finish(path, editor, bom, files.raw(path), summary)
+
+
+@dataclass
+class ActualRecord:
+    """An actual for ``plan record``: the period and value, with their source."""
+
+    period: int | Quarter
+    value: int | float
+    source: str
+    note: str | None = None
+    cause: str | None = None
+    corrective_action: str | None = None
+
+
+def record(files: Files, indicator_id: str, rec: ActualRecord) -> Change:
+    """Add the indicator's actual for a period, or replace the one it has."""
+    path = files.location.path / INDICATORS_FILE
+    editor, bom = files.editor(path)
+    entries = editor.data.get("indicators") if isinstance(editor.data, dict) else None
+    found = [i for i, e in enumerate(entries or [])
+             if isinstance(e, dict) and e.get("id") == indicator_id]
+    if not found:
+        known = [e["id"] for e in entries or [] if isinstance(e, dict) and "id" in e]
+        raise EditRefused("edit-unknown-indicator", id=indicator_id,
+                          suggestion=_suggest(indicator_id, known))
+    i = found[0]
+    period = rec.period if isinstance(rec.period, int) else str(rec.period)
+    fields = {"period": period, "value": rec.value, "source": rec.source}
+    fields.update({k: getattr(rec, k) for k in ("note", "cause", "corrective_action")
+                   if getattr(rec, k) is not None})
+    actuals = entries[i].get("actuals")
+    same = [j for j, a in enumerate(actuals or [])
+            if isinstance(a, dict) and _period_text(a.get("period")) == str(period)]
+    old = "—"
+    if same:
+        old = str(actuals[same[0]].get("value"))
+        for key, value in fields.items():
+            if actuals[same[0]].get(key) != value or key not in actuals[same[0]]:
+                editor.set(("indicators", i, "actuals", same[0]), key, value, ACTUAL_ORDER)
+    elif isinstance(actuals, list):
+        at = sum(1 for a in actuals if isinstance(a, dict)
+                 and _sort_key(a.get("period")) <= _sort_key(period))
+        editor.insert(("indicators", i, "actuals"), at, fields)
+    else:
+        editor.set(("indicators", i), "actuals", [fields], INDICATOR_ORDER)
+    summary = {"en": f"{indicator_id} {period}: {old} → {rec.value}",
+               "zh": f"{indicator_id} {period}:{old} → {rec.value}"}
+    return _finish(path, editor, bom, files.raw(path), summary)
+
+
+def _sort_key(period: Any) -> tuple[int, int]:
+    """Years sort after their quarters (2024 is the year's end)."""
+    if isinstance(period, int):
+        return (period, 5)
+    quarter = _quarter_text(period)
+    if quarter:
+        q = Quarter.parse(quarter)
+        return (q.year, q.q)
+    return (0, 0)
+
+
+def run_edit(location: DataLocation, today: date, build: Callable[[Files], Change],
+             *, dry_run: bool = False) -> Outcome:
+    """Build the change under the write lock, validate everything with it applied,
+    and write it atomically when no error is found."""
+    from ..check import run_checks
+    from ..load import load
+    from .safefile import LockHeld, atomic_write, write_lock
+
+    try:
+        with write_lock(location.path):
+            files = Files(location)
+            change = build(files)
+            ws = load(location, files.snapshot(change))
+            errors = [d for d in run_checks(ws, today) if d.severity is Severity.error]
+            if errors:
+                return Outcome(change, errors)
+            if not dry_run and change.after != change.before:
+                atomic_write(change.path, change.after)
+            return Outcome(change, written=not dry_run)
+    except LockHeld as exc:
+        raise EditRefused("edit-locked", lock=str(exc.path), pid=exc.owner.get("pid", "?"),
+                          host=exc.owner.get("host", "?"),
+                          since=exc.owner.get("since", "?")) from None
