@@ -129,7 +129,8 @@ def render_scalar(value: Any, *, flow: bool, style: str = "") -> str:
         raise EditError(f"cannot write a {type(value).__name__} as a YAML scalar")
     single = "'" + value.replace("'", "''") + "'"
     double = json.dumps(value, ensure_ascii=False)
-    plain = () if value.lower() in _YAML11_WORDS else (value,)
+    # (An empty plain value is null in YAML, whatever a reader makes of it.)
+    plain = () if not value or value.lower() in _YAML11_WORDS else (value,)
     order = {"'": (single, double), '"': (double,)}.get(style, (*plain, single, double))
     for candidate in order:
         if _fits(candidate, value, flow):
@@ -269,7 +270,7 @@ class Editor:
         index = min(index, len(items))
         if node.flow:
             if not items:
-                self._fill_empty_flow_list(path, node, flow, value)
+                self._fill_empty_flow_list(path, node, value)
             elif index < len(items):
                 self._splice(items[index].start, items[index].start, render_flow(value) + ", ")
             else:
@@ -292,9 +293,9 @@ class Editor:
         lines = [f"{k}: {render_flow(v)}" for k, v in value.items()]
         return (self.eol + indent).join(lines)
 
-    def _fill_empty_flow_list(self, path: Sequence, node: Node, flow: bool, value: Any) -> None:
+    def _fill_empty_flow_list(self, path: Sequence, node: Node, value: Any) -> None:
         """``schedule: []`` becomes a block list when it is a block mapping's value."""
-        parent, _ = self._walk(path[:-1]) if path else (None, True)
+        parent, flow = self._walk(path[:-1]) if path else (None, True)
         if flow or parent is None or parent.kind != "map" or not isinstance(value, dict):
             self._splice(node.start + 1, node.start + 1, render_flow(value))
             return

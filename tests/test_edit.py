@@ -1,0 +1,261 @@
+"""plan update / record / note: splices change only the lines they should."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plan_cli.edit.ops import EditRefused, Files, note, run_edit
+from plan_cli.edit.safefile import LOCK_NAME, LockHeld, atomic_write, write_lock
+from plan_cli.edit.splice import Editor, EditError, render_scalar
+from plan_cli.load import DataLocation, load
+from tests.conftest import BASE_PLAN
+from tests.gitrepo import git, make_repo, read_all
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted((ROOT / "data").rglob("*.yaml")) + sorted(BASE_PLAN.rglob("*.yaml"))
+ORDER = ("quarter", "deliverable", "status", "done_on", "evidence", "note")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_op_round_trip_is_byte_identical(path):
+    text = path.read_bytes().decode("utf-8-sig")
+    assert Editor(text).result() == text
+
+
+def test_every_shipped_item_takes_a_note(tmp_path):
+    """Splicing works for every item layout in the shipped ledgers."""
+    location = DataLocation(ROOT / "data", "option")
+    files = Files(location)
+    ws = load(location)
+    for ledger in ws.ledgers:
+        for item in ledger.items:
+            change = note(files, item.id, "进展: 顺利, 按期推进", "张三", date(2025, 1, 2))
+            added = change.after.decode().splitlines()
+            assert len(added) == len(change.before.decode().splitlines()) + 1
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return make_repo(tmp_path / "repo")
+
+
+def test_update_changes_exactly_one_line(repo, run_plan):
+    result = run_plan("update", "PT-001", "--quarter", "2023Q4", "--status", "done",
+                      "--done-on", "2024-01-05", "--evidence", "威科字〔2024〕3号",
+                      "--data", repo / "data", "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    assert "PT-001 2023Q4 完成建设: in_progress → done" in result.stdout
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -15 +15 @@ items:
+        -      - {quarter: 2023Q4, deliverable: 完成建设, status: in_progress}
+        +      - {quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-05, evidence: 威科字〔2024〕3号}
+        """)
+    assert not (repo / "data" / LOCK_NAME).exists()
+
+
+def test_update_adds_an_entry_in_quarter_order(repo, run_plan):
+    result = run_plan("update", "PT-002", "--quarter", "2023Q3", "--status", "delayed",
+                      "--deliverable", "编制方案", "--cause", "选址未定", "--action", "9月底前完成选址",
+                      "--data", repo / "data", "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -23,0 +24 @@ items:
+        +      - {quarter: 2023Q3, deliverable: 编制方案, status: delayed, cause: 选址未定, corrective_action: 9月底前完成选址}
+        """)
+
+
+def test_record_and_note(repo, run_plan):
+    data = repo / "data"
+    assert run_plan("record", "export-bases", "--period", "2024", "--value", "1",
+                    "--source", "商务局通报: 第1家", "--data", data, "--as-of", "2025-01-10").exit_code == 0
+    assert run_plan("note", "PT-002", "申报材料已报送", "--by", "李四", "--data", data,
+                    "--as-of", "2025-01-10").exit_code == 0
+    diff = git(repo, "diff", "-U0", "--no-color")
+    assert "+    actuals:\n+      - {period: 2024, value: 1, source: '商务局通报: 第1家'}\n" in diff
+    assert "+    updates:\n+      - {date: 2025-01-10, text: 申报材料已报送, by: 李四}\n" in diff
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
+    assert len(changed) == 4 and all(line.startswith("+") for line in changed)
+
+
+def test_record_replaces_an_actual(repo, run_plan):
+    result = run_plan("record", "rd-intensity", "--period", "2023", "--value", "2.45",
+                      "--source", "统计公报", "--data", repo / "data", "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -12 +12 @@ indicators:
+        -      - {period: 2023, value: 2.4, source: synthetic}
+        +      - {period: 2023, value: 2.45, source: 统计公报}
+        """)
+
+
+@pytest.mark.parametrize("args", [
+    # done in the future: refused by the checker
+    ("update", "PT-001", "--quarter", "2023Q4", "--status", "done", "--done-on", "2030-01-01"),
+    # an actual for a year not over yet
+    ("record", "rd-intensity", "--period", "2025", "--value", "3", "--source", "x"),
+    # no such item, no such entry, done without a date
+    ("update", "PT-009", "--quarter", "2023Q4", "--status", "done", "--done-on", "2024-01-01"),
+    ("update", "PT-001", "--quarter", "2024Q3", "--status", "in_progress"),
+    ("update", "PT-001", "--quarter", "2023Q4", "--status", "done"),
+])
+def test_refused_edits_leave_every_file_untouched(repo, run_plan, args):
+    before = read_all(repo / "data")
+    result = run_plan(*args, "--data", repo / "data", "--as-of", "2024-05-10")
+    assert result.exit_code in (1, 2), result.output
+    assert read_all(repo / "data") == before
+
+
+def test_refusal_shows_the_diagnostic(repo, run_plan):
+    result = run_plan("update", "PT-001", "--quarter", "2023Q4", "--status", "done",
+                      "--done-on", "2030-01-01", "--data", repo / "data", "--as-of", "2024-05-10",
+                      "--lang", "zh")
+    assert result.exit_code == 1
+    assert "error[date-in-future]" in result.stderr and "未写入任何内容" in result.stderr
+
+
+def test_crlf_and_bom_are_kept(repo, run_plan):
+    path = repo / "data" / "ledgers" / "tasks.yaml"
+    original = path.read_bytes()
+    path.write_bytes(codecs.BOM_UTF8 + original.replace(b"\n", b"\r\n"))
+    result = run_plan("note", "PT-001", "完成", "--data", repo / "data", "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    assert after.startswith(codecs.BOM_UTF8)
+    assert after.count(b"\n") == after.count(b"\r\n") == original.count(b"\n") + 1
+    assert b"      - {date: 2024-05-10, text: \xe5\xae\x8c\xe6\x88\x90}\r\n" in after
+
+
+def test_dry_run_writes_nothing(repo, run_plan):
+    before = read_all(repo / "data")
+    result = run_plan("note", "PT-001", "x", "--data", repo / "data", "--dry-run",
+                      "--as-of", "2024-05-10")
+    assert result.exit_code == 0 and "+      - {date: 2024-05-10, text: x}" in result.stdout
+    assert read_all(repo / "data") == before
+
+
+def test_a_second_writer_is_blocked(repo, run_plan):
+    data = repo / "data"
+    before = read_all(data)
+    with write_lock(data):
+        result = run_plan("note", "PT-001", "x", "--data", data, "--as-of", "2024-05-10")
+        assert result.exit_code == 1
+        assert f"pid {os.getpid()}" in result.stderr and LOCK_NAME in result.stderr
+        with pytest.raises(LockHeld):
+            with write_lock(data):
+                pass
+    after = read_all(data)
+    assert after == before
+
+
+def test_a_stale_lock_is_taken_over(repo):
+    data = repo / "data"
+    (data / LOCK_NAME).write_text('{"pid": 999999999, "host": "%s"}' % os.uname().nodename)
+    with write_lock(data):
+        pass
+    assert not (data / LOCK_NAME).exists()
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path):
+    target = tmp_path / "a.yaml"
+    target.write_bytes(b"old")
+    atomic_write(target, "新\r\n".encode())
+    assert target.read_bytes() == "新\r\n".encode()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+# --- the splicer on layouts the shipped data does not have ---------------------
+
+
+def _edit(text: str, *ops) -> str:
+    editor = Editor(textwrap.dedent(text))
+    for op, *args in ops:
+        getattr(editor, op)(*args)
+    return editor.result()
+
+
+def test_block_mapping_gets_a_key_at_its_siblings_indent():
+    out = _edit("""\
+        items:
+          - id: A  # first
+            schedule:
+              - quarter: 2024Q1
+                deliverable: 方案
+                status: planned   # keep this comment
+              # a comment between entries
+              - quarter: 2024Q2
+                deliverable: 建设
+        """, ("set", ("items", 0, "schedule", 0), "done_on", "2024-03-01", ORDER),
+        ("set", ("items", 0, "schedule", 0), "status", "done", ORDER),
+        ("insert", ("items", 0, "schedule"), 2, {"quarter": "2024Q3", "deliverable": "验收"}))
+    assert out == textwrap.dedent("""\
+        items:
+          - id: A  # first
+            schedule:
+              - quarter: 2024Q1
+                deliverable: 方案
+                status: done   # keep this comment
+                done_on: 2024-03-01
+              # a comment between entries
+              - quarter: 2024Q2
+                deliverable: 建设
+              - quarter: 2024Q3
+                deliverable: 验收
+        """)
+
+
+def test_key_goes_before_its_successor_in_model_order():
+    out = _edit("e: {quarter: 2024Q1, status: planned}\n",
+                ("set", ("e",), "deliverable", "方案: 初稿", ORDER))
+    assert out == "e: {quarter: 2024Q1, deliverable: '方案: 初稿', status: planned}\n"
+
+
+def test_quotes_are_kept_and_added_only_when_needed():
+    out = _edit("a: 'x'\nb: \"y\"\nc: z\nd: w\n", ("set", (), "a", "it's"), ("set", (), "b", "v"),
+                ("set", (), "c", "yes"), ("set", (), "d", "12"))
+    assert out == "a: 'it''s'\nb: \"v\"\nc: 'yes'\nd: '12'\n"
+
+
+def test_empty_flow_list_in_block_mapping_becomes_a_block_list():
+    out = _edit("item:\n  updates: []  # none yet\n  note: x\n",
+                ("insert", ("item", "updates"), 0, {"date": "2024-01-01", "text": "a"}))
+    assert out == "item:\n  updates:\n    - {date: 2024-01-01, text: a}  # none yet\n  note: x\n"
+
+
+def test_flow_collections_stay_flow():
+    out = _edit("a: {b: [x, y], c: {}}\n", ("insert", ("a", "b"), 1, "中"),
+                ("set", ("a", "c"), "k", "v, w"))
+    assert out == "a: {b: [x, 中, y], c: {k: 'v, w'}}\n"
+
+
+def test_file_without_final_newline():
+    assert _edit("a: 1", ("set", (), "b", 2)) == "a: 1\nb: 2"
+
+
+@pytest.mark.parametrize("value, flow, expected", [
+    ("abc", False, "abc"), ("a: b", False, "'a: b'"), ("a, b", True, "'a, b'"),
+    ("null", False, "'null'"), ("2024-06-30", False, "2024-06-30"), ("#x", False, "'#x'"),
+    ("两行\n文字", False, '"两行\\n文字"'), ("", False, "''"), (2.61, False, "2.61"),
+])
+def test_render_scalar(value, flow, expected):
+    assert render_scalar(value, flow=flow) == expected
+
+
+def test_an_unsafe_splice_is_an_error_not_a_damaged_file():
+    editor = Editor("a:\n- x\n-\n  y\n")
+    with pytest.raises(EditError):
+        editor.insert(("a",), 1, "z")
+        editor.result()
+
+
+def test_run_edit_reports_unknown_item(repo):
+    with pytest.raises(EditRefused) as info:
+        run_edit(DataLocation(repo / "data", "option"), date(2024, 5, 10),
+                 lambda files: note(files, "PT-01", "x", None, date(2024, 5, 10)))
+    assert info.value.code == "edit-unknown-item"
+    assert "PT-001" in info.value.args_["suggestion"]["en"]
