@@ -46,6 +46,7 @@ class Change:
     before: bytes
     after: bytes
     summary: dict[str, str]  # {"en": …, "zh": …}
+    expected: Any = None  # the data ``after`` must read back as
 
     def unified_diff(self, display: str) -> str:
         old = self.before.decode("utf-8-sig").splitlines(keepends=True)
@@ -91,10 +92,10 @@ class Files:
 
 def _finish(path: Path, editor: Editor, bom: bytes, before: bytes, summary: dict) -> Change:
     try:
-        text = editor.result()
+        text = editor.result(verify=False)  # run_edit compares what load reads back
     except EditError as exc:
         raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
-    return Change(path, before, bom + text.encode("utf-8"), summary)
+    return Change(path, before, bom + text.encode("utf-8"), summary, editor.expected)
 
 
 def _quarter_text(value: Any) -> str | None:
@@ -288,6 +289,15 @@ def _sort_key(period: Any) -> tuple[int, int]:
     return (0, 0)
 
 
+def _verify(ws: Any, change: Change) -> None:
+    """The spliced file must read back as exactly the intended data."""
+    sources = [*ws.sources.values(), *ws.ledger_sources.values()]
+    read = next((s.data for s in sources if s.path == change.path), None)
+    if read is None or read != change.expected:
+        raise EditRefused("edit-unsafe", file=change.path.name,
+                          detail="the edited file would not read back as intended")
+
+
 def run_edit(location: DataLocation, today: date, build: Callable[[Files], Change],
              *, dry_run: bool = False) -> Outcome:
     """Build the change under the write lock, validate everything with it applied,
@@ -304,6 +314,7 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
             errors = [d for d in run_checks(ws, today) if d.severity is Severity.error]
             if errors:
                 return Outcome(change, errors)
+            _verify(ws, change)
             if not dry_run and change.after != change.before:
                 atomic_write(change.path, change.after)
             return Outcome(change, written=not dry_run)
