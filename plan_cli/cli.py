@@ -400,16 +400,10 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
     """Lock, build the change, validate everything with it applied, write; report."""
     from .diagnostics import format_text
     from .edit.ops import EditRefused, run_edit
-    from .load import DataNotFound, find_data
     from .messages import render
 
     language, today = _lang(lang), _as_of(as_of)
-    try:
-        location = find_data(data)
-    except DataNotFound as exc:
-        _fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there")
-    if location.how == "shipped":
-        _fail("edits need a plan repository: run inside one or use --data DIR")
+    location = _edit_location(data)
     try:
         outcome = run_edit(location, today, lambda files: build(files, today), dry_run=dry_run)
     except EditRefused as exc:
@@ -531,6 +525,68 @@ def note(
 
     _run_edit(data, as_of, lang, dry_run,
               lambda files, today: do_note(files, item, text, by, today))
+
+
+# --- reviewing changes: plan diff (issue 4) ------------------------------------
+
+
+def _edit_location(data: Path | None):
+    from .load import DataNotFound, find_data
+
+    try:
+        location = find_data(data)
+    except DataNotFound as exc:
+        _fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there")
+    if location.how == "shipped":
+        _fail("this needs a plan repository: run inside one or use --data DIR")
+    return location
+
+
+def _sides(data: Path | None, base: str | None, head: str | None, language: str):
+    """Load both sides of a comparison from git; stop on git errors or broken data."""
+    from .diagnostics import Severity, format_text
+    from .gitread import GitError, sides
+
+    try:
+        found = sides(_edit_location(data), base, head)
+    except GitError as exc:
+        _fail(f"git: {exc}")
+    for ws, name in ((found[0], found[2]), (found[1], found[3])):
+        errors = [d for d in ws.diagnostics if d.severity is Severity.error]
+        if errors:
+            typer.echo(format_text(errors, language), err=True)
+            _fail(f"the data at {name} has errors; fix them first (see `plan check`)", code=1)
+    return found
+
+
+@app.command()
+def diff(
+    base: Annotated[str | None, typer.Argument(help="Compare with this revision (taken "
+                    "at its merge-base). Default: where HEAD left the main branch.")] = None,
+    head: Annotated[str | None, typer.Argument(help="Compare this revision. "
+                    "Default: the working tree.")] = None,
+    data: DataOption = None,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="table for people, markdown for a pull request, json for programs.")
+    ] = ReportFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """What changed in plan terms: items, schedule statuses, owners, actuals, and
+    targets (flagged as governance changes). Reads git directly: no checkout."""
+    from .render import diff as render
+    from .reports.diff import build_diff
+
+    language = _lang(lang)
+    base_ws, head_ws, base_name, head_name, _ = _sides(data, base, head, language)
+    report = build_diff(base_ws, head_ws, base_name, head_name)
+    if output_format is ReportFormat.json:
+        typer.echo(render.render_json(report))
+    elif output_format is ReportFormat.markdown:
+        typer.echo(render.render_markdown(report, language))
+    else:
+        from .render.console import make_console
+
+        render.render_table(report, make_console(), language)
 
 
 def main() -> None:

@@ -1,0 +1,124 @@
+"""Read the plan's data as it was at a git revision, without a checkout.
+
+``plan diff`` and ``plan check --against`` compare two states of the data:
+one is usually the working tree, the other a commit. The commit's files are
+read with ``git ls-tree`` and ``git cat-file`` into a ``{path: bytes}``
+snapshot that :func:`plan_cli.load.load` reads in place of the folder.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+
+from .load import INDICATORS_FILE, LEDGERS_DIR, OWNERS_FILE, PLAN_FILE, DataLocation
+
+MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
+
+
+class GitError(Exception):
+    """git is missing, the folder is not in a repository, or a revision is unknown."""
+
+
+def _git(cwd: Path, *args: str, binary: bool = False) -> str | bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed or not on PATH") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(detail[-1] if detail else f"git {' '.join(args)} failed")
+    return done.stdout if binary else done.stdout.decode("utf-8", "replace").strip()
+
+
+def repo_root(folder: Path) -> Path:
+    return Path(_git(folder, "rev-parse", "--show-toplevel"))
+
+
+def resolve(folder: Path, rev: str) -> str:
+    """The commit id ``rev`` names."""
+    return _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+
+
+def merge_base(folder: Path, base: str, head: str = "HEAD") -> str:
+    """Where ``head`` left ``base`` (what a pull request is compared with);
+    ``base`` itself when the histories are unrelated."""
+    try:
+        return _git(folder, "merge-base", base, head)
+    except GitError:
+        return resolve(folder, base)
+
+
+def default_base(folder: Path) -> str:
+    """The merge-base of HEAD with the main branch (origin/main, main, …)."""
+    for branch in MAIN_BRANCHES:
+        try:
+            resolve(folder, branch)
+        except GitError:
+            continue
+        return merge_base(folder, branch)
+    raise GitError("no main branch found (origin/main, main, origin/master, master): "
+                   "name the base revision")
+
+
+def commit_date(folder: Path, rev: str) -> date:
+    """The committer date of ``rev`` (its own calendar day)."""
+    return date.fromisoformat(_git(folder, "show", "-s", "--format=%cs", rev))
+
+
+def _wanted(rel: str) -> bool:
+    if rel in (PLAN_FILE, INDICATORS_FILE, OWNERS_FILE):
+        return True
+    parts = rel.split("/")
+    return len(parts) == 2 and parts[0] == LEDGERS_DIR and parts[1].endswith((".yaml", ".yml"))
+
+
+def snapshot_at(location: DataLocation, rev: str) -> dict[Path, bytes]:
+    """The data files at ``rev``, keyed by where they stand in the working tree."""
+    folder = location.path.resolve()
+    root = repo_root(folder)
+    prefix = folder.relative_to(root.resolve()).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    names = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", prefix or ".",
+                 binary=True).decode("utf-8").split("\0")
+    wanted = [n for n in names if n.startswith(prefix) and _wanted(n[len(prefix):])]
+    if not wanted:
+        return {}
+    batch = "".join(f"{rev}:{name}\n" for name in wanted).encode("utf-8")
+    done = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=batch,
+                          capture_output=True, check=True)
+    return dict(zip((location.path / n[len(prefix):] for n in wanted), _split_batch(done.stdout)))
+
+
+def _split_batch(out: bytes) -> list[bytes]:
+    """Contents from ``git cat-file --batch`` output: ``<sha> <type> <size>\\n<data>\\n``."""
+    blobs, at = [], 0
+    while at < len(out):
+        header_end = out.index(b"\n", at)
+        size = int(out[at:header_end].split()[2])
+        blobs.append(out[header_end + 1: header_end + 1 + size])
+        at = header_end + 1 + size + 1
+    return blobs
+
+
+def load_at(location: DataLocation, rev: str | None):
+    """The workspace at ``rev`` (None: the working tree)."""
+    from .load import load
+
+    return load(location) if rev is None else load(location, snapshot_at(location, rev))
+
+
+def sides(location: DataLocation, base: str | None, head: str | None):
+    """``(base_ws, head_ws, base_name, head_name, base_commit)`` for a comparison.
+
+    ``base`` defaults to where HEAD left the main branch; a named base is also
+    taken at its merge-base with ``head``, as a pull request is reviewed, so
+    later changes on main do not show up as this branch's.
+    """
+    folder = location.path
+    head_rev = None if head is None else resolve(folder, head)
+    base_rev = default_base(folder) if base is None else merge_base(folder, base, head_rev or "HEAD")
+    head_name = "working tree" if head_rev is None else f"{head} ({head_rev[:10]})"
+    base_name = f"{base or 'merge-base'} ({base_rev[:10]})"
+    return load_at(location, base_rev), load_at(location, head_rev), base_name, head_name, base_rev
