@@ -143,6 +143,11 @@ def check(
         "--strict", help="Treat warnings (incomplete ledgers, unassigned items) as errors.")] = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
+    against: Annotated[str | None, typer.Option(
+        "--against", metavar="BASE", help="Also apply the guard rails to the change since "
+        "BASE (e.g. origin/main, taken at its merge-base): targets changed or items removed "
+        "without a revision record, closed quarters rewritten, delays without cause.",
+        show_default=False)] = None,
 ) -> None:
     """Validate every data file and report each problem at its file:line:col.
 
@@ -155,6 +160,8 @@ def check(
     today = _as_of(as_of)
     ws = _load(data, language)
     diags = run_checks(ws, today)
+    if against is not None:
+        diags = sorted(diags + _guard_findings(data, against, ws, today))
     output = FORMATTERS[output_format.value](diags, language, strict)
     if output:
         typer.echo(output)
@@ -587,6 +594,19 @@ def diff(
         from .render.console import make_console
 
         render.render_table(report, make_console(), language)
+
+
+def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> list:
+    from .gitread import GitError, commit_date, load_at, merge_base
+    from .guard import run_guards
+
+    location = head_ws.location
+    try:
+        rev = merge_base(location.path, against)
+        base_ws, base_day = load_at(location, rev), commit_date(location.path, rev)
+    except GitError as exc:
+        _fail(f"git: {exc}")
+    return run_guards(base_ws, head_ws, base_day, today)
 
 
 def main() -> None:

@@ -236,6 +236,56 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "add baseline: {{period: 2022, value: …, source: …}} from a published source",
         "请依据公开来源补充 baseline(期间、数值、来源)",
     ),
+    # --- guard rails: plan check --against BASE -------------------------------
+    "target-changed": (
+        "the target of {id} changed without a revision record",
+        "{id} 的目标发生变化,但没有调整审批记录",
+        "add to its revisions: {{date: …, approved_by: …, document: …}} (who approved it, "
+        "the document number)",
+        "请在其 revisions 中补充审批记录:{{date: 日期, approved_by: 审批机关, document: 文号}}",
+    ),
+    "item-removed": (
+        "item {id} ({title}) was removed without a revision record",
+        "事项 {id}({title})被删除,但没有调整审批记录",
+        "add to the ledger's revisions: {{date: …, approved_by: …, document: …, removed: [{id}]}}",
+        "请在台账的 revisions 中补充审批记录,并在 removed 中列明 {id}",
+    ),
+    "indicator-removed": (
+        "indicator {id} was removed without a revision record",
+        "指标 {id} 被删除,但没有调整审批记录",
+        "add to indicators.yaml's revisions: {{date: …, approved_by: …, document: …, "
+        "removed: [{id}]}}",
+        "请在 indicators.yaml 的 revisions 中补充审批记录,并在 removed 中列明 {id}",
+    ),
+    "closed-entry-changed": (
+        "{id}: the {quarter} entry belongs to a closed quarter and was rewritten without "
+        "a correction",
+        "{id}:{quarter} 已结束,其推进计划被改写,但未标注为更正",
+        "if the record was wrong, add correction: {{date: …, reason: …}} "
+        "(or plan update … --correction REASON)",
+        "如原记录有误,请加上 correction: {{date: 日期, reason: 更正原因}}"
+        "(或使用 plan update … --correction 原因)",
+    ),
+    "closed-entry-removed": (
+        "{id}: the {quarter} entry '{deliverable}' of a closed quarter was removed",
+        "{id}:已结束季度 {quarter} 的推进计划“{deliverable}”被删除",
+        "closed quarters are history: keep the entry, and mark it dropped if it was cancelled",
+        "已结束季度的记录应予保留;如已取消,请将状态改为 dropped",
+    ),
+    "delay-without-cause": (
+        "{id}: the {quarter} entry is newly {status} but states no cause and corrective action",
+        "{id}:{quarter} 推进计划新标为 {status},但未写明原因和整改措施",
+        "add cause: … and corrective_action: … (plan update … --cause … --action …)",
+        "请补充 cause(原因)和 corrective_action(整改措施)"
+        "(plan update … --cause … --action …)",
+    ),
+    "off-track-without-cause": (
+        "indicator {id} is newly off track; its {period} actual states no cause and "
+        "corrective action",
+        "指标 {id} 新近明显滞后,其 {period} 实际值未写明原因和整改措施",
+        "add cause: … and corrective_action: … to that actual (plan record … --cause … --action …)",
+        "请在该实际值中补充 cause(原因)和 corrective_action(整改措施)",
+    ),
     # --- plan update / record / note -----------------------------------------
     "edit-unknown-item": (
         "no ledger item '{id}'{suggestion}",
@@ -266,6 +316,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "将 {id} 标记为完成时须写明完成日期",
         "add --done-on 2024-06-30 (the day the work was finished)",
         "请加上 --done-on 2024-06-30(实际完成的日期)",
+    ),
+    "edit-delay-needs-cause": (
+        "marking {id} {status} needs its cause and corrective action",
+        "将 {id} 标记为 {status} 时须写明原因和整改措施",
+        "add --cause TEXT --action TEXT",
+        "请加上 --cause 原因 --action 整改措施",
     ),
     "edit-unreadable": (
         "{file} is not UTF-8 text; nothing was changed",

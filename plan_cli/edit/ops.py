@@ -174,6 +174,7 @@ def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
             str(schedule[j].get("deliverable")) for j in matches))
     entry = schedule[matches[0]] if matches else {}
     fields = _entry_fields(upd, entry, item_id, today)
+    _require_cause(upd, entry, fields, item_id)
     if matches:
         for key, value in fields.items():
             if key not in entry or entry[key] != value:
@@ -195,6 +196,16 @@ def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
     summary = {"en": f"{item_id} {quarter} {deliverable}: {old} → {status}",
                "zh": f"{item_id} {quarter}「{deliverable}」:{old} → {status}"}
     return _finish(path, editor, bom, files.raw(path), summary)
+
+
+def _require_cause(upd: EntryUpdate, entry: dict, fields: dict, item_id: str) -> None:
+    """An entry newly delayed or blocked states its cause and corrective action
+    (the guard rail of ``plan check --against`` would fail the pull request)."""
+    late = ("delayed", "blocked")
+    if upd.status.value not in late or entry.get("status") in late:
+        return
+    if not all(fields.get(k) or entry.get(k) for k in ("cause", "corrective_action")):
+        raise EditRefused("edit-delay-needs-cause", id=item_id, status=upd.status.value)
 
 
 def _entry_fields(upd: EntryUpdate, entry: dict, item_id: str, today: date) -> dict[str, Any]:

@@ -1,0 +1,194 @@
+"""Guard rails: rules on a *change* to the plan (``plan check --against BASE``).
+
+The rules of :mod:`plan_cli.check` judge one state of the data; these judge
+the step from BASE to the working tree, so that a pull request cannot quietly
+weaken the plan or rewrite its history:
+
+* ``target-changed`` — an indicator's target, or a key-indicator item's
+  stretch or provincial target, differs from BASE, and the indicator (item)
+  has no revision record that BASE did not have::
+
+      revisions:
+        - {date: 2024-07-01, approved_by: 市政府常务会议, document: 威政字〔2024〕12号}
+
+* ``item-removed`` / ``indicator-removed`` — an item (indicator) of BASE is
+  gone, and no new revision record of its ledger (of indicators.yaml) lists
+  it under ``removed``.
+* ``closed-entry-changed`` / ``closed-entry-removed`` — a schedule entry whose
+  quarter had ended by BASE's commit date was rewritten or removed without a
+  new ``correction: {date, reason}``. Rewritten means: for an entry already
+  done or dropped at BASE, any change; for an entry still open, a change of
+  its quarter or deliverable. Reporting late progress on an open entry of a
+  past quarter (its status, done_on, evidence, cause…) is not a correction.
+* ``delay-without-cause`` — an entry newly ``delayed`` or ``blocked`` must state
+  its ``cause`` (原因) and ``corrective_action`` (整改措施).
+* ``off-track-without-cause`` — an indicator newly off track (as of today)
+  must state both on its latest actual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from . import model as m
+from .diagnostics import Diagnostic
+from .evaluate import IndicatorStatus, evaluate
+from .load import INDICATORS_FILE, Workspace
+from .quarter import period_end
+
+_LATE = frozenset({m.EntryStatus.delayed, m.EntryStatus.blocked})
+
+
+def run_guards(base: Workspace, head: Workspace, base_date: date, today: date) -> list[Diagnostic]:
+    """Every guard-rail finding, located in the working tree's files."""
+    found: list[Diagnostic] = []
+    for rule in (guard_targets, guard_removals, guard_schedule, guard_off_track):
+        found.extend(rule(base, head, base_date, today))
+    return sorted(found)
+
+
+def _new(revisions: list[m.Revision], old: list[m.Revision]) -> list[m.Revision]:
+    return [r for r in revisions if r not in old]
+
+
+def _heads(ws: Workspace) -> dict[str, tuple[m.LedgerFile, int, m.Item]]:
+    return {item.id: (ledger, i, item) for ledger in ws.ledgers
+            for i, item in enumerate(ledger.items)}
+
+
+def guard_targets(base: Workspace, head: Workspace, base_date: date,
+                  today: date) -> Iterator[Diagnostic]:
+    src = head.sources.get(INDICATORS_FILE)
+    olds = {ind.id: ind for ind in base.indicators}
+    for i, ind in enumerate(head.indicators):
+        old = olds.get(ind.id)
+        if old is not None and old.target != ind.target and not _new(ind.revisions, old.revisions):
+            yield head.at(src, ("indicators", i, "target"), "target-changed", id=ind.id)
+    before = _heads(base)
+    for item_id, (ledger, i, item) in _heads(head).items():
+        if item_id not in before:
+            continue
+        old = before[item_id][2]
+        for name in ("stretch_target", "provincial_target"):
+            if getattr(old, name, None) != getattr(item, name, None) \
+                    and not _new(item.revisions, old.revisions):
+                yield head.at(head.ledger_sources[ledger.ledger.id], ("items", i, name),
+                              "target-changed", id=item_id, at_key=True)
+
+
+def guard_removals(base: Workspace, head: Workspace, base_date: date,
+                   today: date) -> Iterator[Diagnostic]:
+    after = _heads(head)
+    head_ledgers = {ledger.ledger.id: ledger for ledger in head.ledgers}
+    base_ledgers = {ledger.ledger.id: ledger for ledger in base.ledgers}
+    for item_id, (ledger, _, item) in _heads(base).items():
+        if item_id in after:
+            continue
+        now = head_ledgers.get(ledger.ledger.id)
+        if now is None:  # the whole ledger is gone, or broken (reported by check)
+            continue
+        approved = {r for rev in _new(now.revisions, base_ledgers[ledger.ledger.id].revisions)
+                    for r in rev.removed}
+        if item_id not in approved:
+            yield head.at(head.ledger_sources[now.ledger.id], ("items",), "item-removed",
+                          id=item_id, title=item.title, at_key=True)
+    src = head.sources.get(INDICATORS_FILE)
+    if src is None or base.indicators_file is None:
+        return
+    names = {ind.id for ind in head.indicators}
+    old_file = base.indicators_file.data or {}
+    new_file = src.data or {}
+    old_revs = [m.Revision.model_validate(r) for r in old_file.get("revisions") or []
+                if _valid(r)]
+    new_revs = [m.Revision.model_validate(r) for r in new_file.get("revisions") or []
+                if _valid(r)]
+    approved = {r for rev in _new(new_revs, old_revs) for r in rev.removed}
+    for ind in base.indicators:
+        if ind.id not in names and ind.id not in approved:
+            yield head.at(src, ("indicators",), "indicator-removed", id=ind.id, at_key=True)
+
+
+def _valid(raw) -> bool:
+    try:
+        m.Revision.model_validate(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _match(old: m.ScheduleEntry, olds: list[m.ScheduleEntry],
+           news: list[m.ScheduleEntry]) -> int | None:
+    """The head entry that is ``old``: same quarter and deliverable, else the
+    entry at the same place among that quarter's entries."""
+    for j, new in enumerate(news):
+        if new.quarter == old.quarter and new.deliverable == old.deliverable:
+            return j
+    rank = [e for e in olds if e.quarter == old.quarter].index(old)
+    same = [j for j, e in enumerate(news) if e.quarter == old.quarter]
+    taken = {j for j in same for o in olds if o.quarter == old.quarter
+             and news[j].deliverable == o.deliverable}
+    free = [j for j in same if j not in taken]
+    return free[rank] if rank < len(free) else None
+
+
+def _rewritten(old: m.ScheduleEntry, new: m.ScheduleEntry) -> bool:
+    if old.status in m.CLOSED_STATUSES:
+        return old.model_copy(update={"correction": None}) != \
+            new.model_copy(update={"correction": None})
+    return (old.quarter, old.deliverable) != (new.quarter, new.deliverable)
+
+
+def guard_schedule(base: Workspace, head: Workspace, base_date: date,
+                   today: date) -> Iterator[Diagnostic]:
+    before = _heads(base)
+    for item_id, (ledger, i, item) in _heads(head).items():
+        src = head.ledger_sources[ledger.ledger.id]
+        old_item = before.get(item_id, (None, None, None))[2]
+        olds = old_item.schedule if old_item else []
+        matched: dict[int, m.ScheduleEntry] = {}
+        for old in olds:
+            j = _match(old, olds, item.schedule)
+            if j is not None:
+                matched[j] = old
+            if old.quarter.end >= base_date:
+                continue
+            if j is None:
+                yield head.at(src, ("items", i, "schedule"), "closed-entry-removed",
+                              id=item_id, quarter=str(old.quarter), deliverable=old.deliverable)
+                continue
+            new = item.schedule[j]
+            if _rewritten(old, new) and (new.correction is None or new.correction == old.correction):
+                yield head.at(src, ("items", i, "schedule", j), "closed-entry-changed",
+                              id=item_id, quarter=str(old.quarter))
+        for j, new in enumerate(item.schedule):
+            old = matched.get(j)
+            newly_late = new.status in _LATE and (old is None or old.status not in _LATE)
+            if newly_late and (new.cause is None or new.corrective_action is None):
+                yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
+                              id=item_id, quarter=str(new.quarter), status=new.status.value)
+
+
+def _off_track(ws: Workspace, today: date) -> set[str]:
+    if ws.plan is None:
+        return set()
+    info = ws.plan.plan
+    return {ind.id for ind in ws.indicators
+            if evaluate(ind, info.settings, today, info.period.start, info.period.end).status
+            is IndicatorStatus.off_track}
+
+
+def guard_off_track(base: Workspace, head: Workspace, base_date: date,
+                    today: date) -> Iterator[Diagnostic]:
+    src = head.sources.get(INDICATORS_FILE)
+    newly = _off_track(head, today) - _off_track(base, today)
+    for i, ind in enumerate(head.indicators):
+        if ind.id not in newly:
+            continue
+        known = [(j, a) for j, a in enumerate(ind.actuals) if period_end(a.period) <= today]
+        if not known:
+            continue
+        j, latest = max(known, key=lambda ja: period_end(ja[1].period))
+        if latest.cause is None or latest.corrective_action is None:
+            yield head.at(src, ("indicators", i, "actuals", j), "off-track-without-cause",
+                          id=ind.id, period=str(latest.period))
