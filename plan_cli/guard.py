@@ -154,7 +154,7 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
             if old.quarter.end >= base_date:
                 continue
             if j is None:
-                yield head.at(src, ("items", i, "schedule"), "closed-entry-removed",
+                yield head.at(src, ("items", i, "schedule"), "closed-entry-removed", at_key=True,
                               id=item_id, quarter=str(old.quarter), deliverable=old.deliverable)
                 continue
             new = item.schedule[j]
