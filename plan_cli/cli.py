@@ -609,6 +609,29 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> li
     return run_guards(base_ws, head_ws, base_day, today)
 
 
+# --- what users copy into their repositories (issue 4) ------------------------
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Folder to write into. "
+                   "Default: schemas/ beside the data folder.", show_default=False)] = None,
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when "
+                          "a schema is missing or out of date (for CI).")] = False,
+    data: DataOption = None,
+) -> None:
+    """Write JSON Schema for every kind of data file, so editors complete and check
+    fields; each data file's first line names its schema (yaml-language-server)."""
+    from .schema import SCHEMA_DIR, write_schemas
+
+    folder = out or _edit_location(data).path.parent / SCHEMA_DIR
+    stale = write_schemas(folder, check=check_only)
+    for path in stale:
+        typer.echo(f"{'out of date' if check_only else 'wrote'}: {path}")
+    if check_only and stale:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a
