@@ -632,6 +632,33 @@ def schema(
         raise typer.Exit(1)
 
 
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the plan repository.")],
+    plan_id: Annotated[str, typer.Option("--id", help="A short id for the plan.")] = "plan",
+    title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
+    start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
+    end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+) -> None:
+    """Create an empty plan repository for another plan or city: data files, the
+    five ledgers, schemas, and the pre-commit and CI configuration (新建计划仓库)."""
+    from .quarter import Quarter
+    from .scaffold import PlanIdentity, ScaffoldError, scaffold
+
+    for name, text in (("--start", start), ("--end", end)):
+        try:
+            Quarter.parse(text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=name) from None
+    try:
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end))
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    for path in written:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: cd {folder} && git init && plan check")
+
+
 def main() -> None:
     """Entry point: turn an unexpected exception into one line and exit 3."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a

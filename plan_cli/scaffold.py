@@ -1,0 +1,120 @@
+"""``plan init DIR``: an empty plan repository for another plan or city.
+
+It holds everything ``plan`` needs and nothing invented: the plan's identity
+and period, empty indicator and owner registries, the five ledgers with no
+items, the JSON Schemas with each data file pointing at its own, and the
+files that run ``plan check`` on commit and in pull requests. The result
+passes ``plan check`` at once; the gaps it reports are the work to do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import INDICATORS_FILE, LEDGERS_DIR, OWNERS_FILE, PLAN_FILE
+from .model import LedgerKind
+from .schema import SCHEMA_DIR, modeline, schema_name, write_schemas
+
+LEDGER_TITLES = {
+    LedgerKind.provincial_tasks: ("provincial-tasks", "落实上级行动计划工作台账"),
+    LedgerKind.provincial_key_tasks: ("provincial-key-tasks", "纳入上级行动计划重点任务台账"),
+    LedgerKind.key_indicators: ("key-indicators", "重点指标工作台账"),
+    LedgerKind.pilots: ("pilots", "试点示范工作台账"),
+    LedgerKind.innovations: ("innovations", "创新性工作台账"),
+}
+_GITIGNORE = ".plan.lock\n.plan-cache/\n__pycache__/\n"
+_README = """\
+# {title}
+
+The plan's data, kept with [plan](https://example.org/your-org/plan).
+本仓库保存行动计划数据,由 plan 工具校验和汇总。
+
+- `data/plan.yaml`: the plan, its period and key-task areas (计划、计划期、重点任务)
+- `data/indicators.yaml`: indicators, targets and actuals (指标、目标值、实际值)
+- `data/owners.yaml`: leaders and departments (分管市领导、责任部门)
+- `data/ledgers/*.yaml`: the ledgers and their quarterly schedules (工作台账、季度推进计划)
+
+Check before committing (提交前校验): `plan check`. Report progress (更新进度):
+`plan update ITEM --quarter 2024Q2 --status done --done-on 2024-06-28`,
+`plan record INDICATOR --period 2024 --value … --source …`, `plan note ITEM "…"`.
+"""
+
+
+class ScaffoldError(Exception):
+    """The folder already holds a plan."""
+
+
+@dataclass(frozen=True)
+class PlanIdentity:
+    id: str
+    title: str
+    start: str  # 2023Q1
+    end: str  # 2025Q4
+
+
+def examples_dir() -> Path | None:
+    """The example workflow and pre-commit config (in the wheel, or the checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_examples", here.parent / "examples"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _files(plan: PlanIdentity) -> dict[str, str]:
+    files = {
+        PLAN_FILE: (
+            "# The plan (the \"1\"): identity, period and key-task areas.\n"
+            "# 计划本身:名称、计划期和重点任务;未知内容保持 null。\n"
+            f"plan:\n  id: {plan.id}\n  title: {_quote(plan.title)}\n  issuer: null\n"
+            f"  period: {{start: {plan.start}, end: {plan.end}}}\n  goal: null\n"
+            "  source: 'to be filled: where the plan is published (出处待补充)'\n"
+            "areas: []\n"),
+        INDICATORS_FILE: ("# Every quantified target: a figure only with its period and source.\n"
+                          "# 指标:每个数值须注明期间与来源。\nindicators: []\n"),
+        OWNERS_FILE: ("# Leaders in charge (分管市领导) and departments (责任部门).\n"
+                      "leaders: []\ndepartments: []\n"),
+    }
+    for kind, (ledger_id, title) in LEDGER_TITLES.items():
+        files[f"{LEDGERS_DIR}/{ledger_id}.yaml"] = (
+            f"# {title}\nledger:\n  id: {ledger_id}\n  kind: {kind.value}\n"
+            f"  title: {title}\n  declared_count: null\nitems: []\n")
+    return files
+
+
+def scaffold(root: Path, plan: PlanIdentity) -> list[Path]:
+    """Create the plan repository at ``root``; return the files written."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", plan.id):
+        raise ScaffoldError(f"{plan.id!r} is not an id: letters, digits, '-', '_', '.'")
+    data = root / "data"
+    if (data / PLAN_FILE).exists():
+        raise ScaffoldError(f"{data / PLAN_FILE} exists already")
+    written = []
+    schema_dir = root / SCHEMA_DIR
+    for rel, text in _files(plan).items():
+        path = data / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        kind = text.split("kind: ", 1)[1].split("\n", 1)[0] if rel.startswith(LEDGERS_DIR) else None
+        line = modeline(path, schema_dir, schema_name(rel, kind))
+        path.write_text(f"{line}\n{text}", encoding="utf-8", newline="\n")
+        written.append(path)
+    written += write_schemas(schema_dir)
+    extras = {root / ".gitignore": _GITIGNORE, root / "README.md": _README.format(title=plan.title)}
+    examples = examples_dir()
+    if examples is not None:
+        extras[root / ".github" / "workflows" / "plan.yml"] = \
+            (examples / "github-workflow.yml").read_text(encoding="utf-8")
+        extras[root / ".pre-commit-config.yaml"] = \
+            (examples / "pre-commit-config.yaml").read_text(encoding="utf-8")
+    for path, text in extras.items():
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+            written.append(path)
+    return written
