@@ -427,6 +427,8 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         typer.echo(outcome.change.unified_diff(display), nl=False)
     verb = ("预览" if dry_run else "已更新") if language == "zh" else (
         "would update" if dry_run else "updated")
+    if outcome.change.after == outcome.change.before:
+        verb = "无需修改" if language == "zh" else "no change to"
     typer.echo(f"{verb} {display}: {outcome.change.summary[language]}")
 
 

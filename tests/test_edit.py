@@ -259,3 +259,26 @@ def test_run_edit_reports_unknown_item(repo):
                  lambda files: note(files, "PT-01", "x", None, date(2024, 5, 10)))
     assert info.value.code == "edit-unknown-item"
     assert "PT-001" in info.value.args_["suggestion"]["en"]
+
+
+def test_block_entries_follow_their_neighbours_style():
+    out = _edit("""\
+        updates:
+          - {date: 2023-06-21, text: a}
+          - date: 2023-12-21
+            text: b
+        """, ("insert", ("updates",), 2, {"date": "2024-01-02", "text": "c", "by": "王五"}))
+    assert out.endswith("""\
+          - date: 2024-01-02
+            text: c
+            by: 王五
+        """.replace("        ", ""))
+
+
+def test_repeating_an_update_changes_nothing(repo, run_plan):
+    args = ("update", "PT-001", "--quarter", "2023Q2", "--status", "done",
+            "--data", repo / "data", "--as-of", "2024-05-10")
+    before = read_all(repo / "data")
+    result = run_plan(*args)
+    assert result.exit_code == 0 and "no change to" in result.stdout
+    assert read_all(repo / "data") == before

@@ -336,7 +336,7 @@ class Editor:
                 self._splice(items[-1].end, items[-1].end, ", " + render_flow(value))
             return
         dash = " " * node.col
-        entry = self._block_item(items[0], value)
+        entry = self._block_item(items[index - 1] if index > 0 else items[0], value)
         if index < len(items):
             start = self.text.rfind("\n", 0, items[index].start) + 1
             if self.text[start:items[index].start].strip() != "-":
