@@ -282,3 +282,25 @@ def test_repeating_an_update_changes_nothing(repo, run_plan):
     result = run_plan(*args)
     assert result.exit_code == 0 and "no change to" in result.stdout
     assert read_all(repo / "data") == before
+
+
+def test_flow_items_list_falls_back_to_the_whole_document():
+    out = _edit("items: [{id: A, updates: []}, {id: B}]\n",
+                ("insert", ("items", 0, "updates"), 0, {"date": "2024-01-01", "text": "x"}))
+    assert out == "items: [{id: A, updates: [{date: 2024-01-01, text: x}]}, {id: B}]\n"
+
+
+def test_every_edit_and_guard_code_speaks_both_languages():
+    import re
+
+    from plan_cli import messages
+
+    source = "".join((ROOT / "plan_cli" / name).read_text(encoding="utf-8")
+                     for name in ("guard.py", "edit/ops.py", "cli.py"))
+    codes = set(re.findall(r'"((?:edit|target|item|indicator|closed|delay|off)-[a-z-]+)"', source))
+    codes -= {"item-added", "indicator-added"}
+    assert codes and codes <= set(messages.CATALOG), codes - set(messages.CATALOG)
+    for code in codes:
+        en, zh, hint_en, hint_zh = messages.CATALOG[code]
+        assert en and zh and (hint_en is None) == (hint_zh is None)
+        assert re.search(r"[\u4e00-\u9fff]", zh)
