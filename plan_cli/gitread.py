@@ -78,8 +78,8 @@ def snapshot_at(location: DataLocation, rev: str) -> dict[Path, bytes]:
     """The data files at ``rev``, keyed by where they stand in the working tree."""
     folder = location.path.resolve()
     root = repo_root(folder)
-    prefix = folder.relative_to(root.resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    # git prints C:/… on Windows and may differ in case: let git say where we are.
+    prefix = _git(folder, "rev-parse", "--show-prefix")
     names = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", prefix or ".",
                  binary=True).decode("utf-8").split("\0")
     wanted = [n for n in names if n.startswith(prefix) and _wanted(n[len(prefix):])]
