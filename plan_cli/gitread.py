@@ -103,10 +103,14 @@ def _split_batch(out: bytes) -> list[bytes]:
 
 
 def load_at(location: DataLocation, rev: str | None):
-    """The workspace at ``rev`` (None: the working tree)."""
-    from .load import load
+    """The workspace at ``rev`` (None: the working tree); an empty one when the
+    data folder did not exist yet at ``rev`` (the pull request that adds it)."""
+    from .load import Workspace, load
 
-    return load(location) if rev is None else load(location, snapshot_at(location, rev))
+    if rev is None:
+        return load(location)
+    snapshot = snapshot_at(location, rev)
+    return load(location, snapshot) if snapshot else Workspace(location)
 
 
 def sides(location: DataLocation, base: str | None, head: str | None):

@@ -181,3 +181,22 @@ def test_github_format_annotates_the_line(repo, run_plan):
     result = _guard(run_plan, repo, "--format", "github")
     assert result.stdout.startswith("::error file=")
     assert ",line=9,col=13,title=target-changed::" in result.stdout
+
+
+def test_the_pull_request_that_adds_the_data(tmp_path, run_plan):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "README.md").write_text("plan\n")
+    commit(repo, "empty repository")
+    git(repo, "checkout", "-q", "-b", "add-data")
+    import shutil
+
+    from tests.conftest import BASE_PLAN
+
+    shutil.copytree(BASE_PLAN, repo / "data")
+    result = run_plan("diff", "main", "--data", repo / "data", "--format", "json")
+    assert result.exit_code == 0, result.output
+    kinds = {c["kind"] for c in json.loads(result.stdout)["changes"]}
+    assert kinds == {"item-added", "indicator-added"}
+    assert _guard(run_plan, repo).exit_code == 0
