@@ -416,8 +416,9 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
     except EditRefused as exc:
         message, hint = render(exc.code, exc.args_, language)
         typer.echo(f"plan: {message}" + (f"\n    {hint}" if hint else ""), err=True)
-        raise typer.Exit(1 if exc.code in ("edit-locked", "edit-unsafe", "edit-unreadable")
-                         else 2) from None
+        usage = exc.code not in ("edit-locked", "edit-unsafe", "edit-unreadable",
+                                 "edit-write-failed")
+        raise typer.Exit(2 if usage else 1) from None
     display = os.path.relpath(outcome.change.path).replace(os.sep, "/")
     if outcome.errors:
         typer.echo(format_text(outcome.errors, language), err=True)

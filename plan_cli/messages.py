@@ -335,6 +335,13 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "make the change by hand and run `plan check`",
         "请手工修改后运行 plan check",
     ),
+    "edit-write-failed": (
+        "could not write {file}: {detail}; the data is as it was",
+        "无法写入 {file}:{detail};数据未作修改",
+        "close the file in other programs (Excel, an editor) and check that the folder "
+        "is writable",
+        "请在其他程序(如 Excel、编辑器)中关闭该文件,并确认目录可写",
+    ),
     "edit-locked": (
         "another plan command is changing the data (pid {pid} on {host}, since {since})",
         "另一个 plan 命令正在修改数据(主机 {host} 上的进程 {pid},始于 {since})",

@@ -304,3 +304,29 @@ def test_every_edit_and_guard_code_speaks_both_languages():
         en, zh, hint_en, hint_zh = messages.CATALOG[code]
         assert en and zh and (hint_en is None) == (hint_zh is None)
         assert re.search(r"[\u4e00-\u9fff]", zh)
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_folder_is_a_clean_error(repo, run_plan):
+    data = repo / "data"
+    before = read_all(data)
+    data.chmod(0o555)
+    try:
+        result = run_plan("note", "PT-001", "x", "--data", data, "--as-of", "2024-05-10")
+    finally:
+        data.chmod(0o755)
+    assert result.exit_code == 1 and "could not write" in result.stderr
+    assert read_all(data) == before
+
+
+def test_failed_replace_leaves_the_file_and_no_temp(repo, run_plan, monkeypatch):
+    data = repo / "data"
+    before = read_all(data)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "file is open in another program", str(dst))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = run_plan("note", "PT-001", "x", "--data", data, "--as-of", "2024-05-10")
+    assert result.exit_code == 1 and "file is open in another program" in result.stderr
+    assert read_all(data) == before

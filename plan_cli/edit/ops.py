@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -317,6 +318,8 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
     from ..load import load
     from .safefile import LockHeld, atomic_write, write_lock
 
+    enabled = gc.isenabled()
+    gc.disable()  # as in load(): the parse makes many small, acyclic containers
     try:
         with write_lock(location.path):
             files = Files(location)
@@ -333,3 +336,9 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
         raise EditRefused("edit-locked", lock=str(exc.path), pid=exc.owner.get("pid", "?"),
                           host=exc.owner.get("host", "?"),
                           since=exc.owner.get("since", "?")) from None
+    except OSError as exc:  # read-only folder, a file held open by another program (Windows)
+        raise EditRefused("edit-write-failed", file=exc.filename or location.path,
+                          detail=exc.strerror or str(exc)) from None
+    finally:
+        if enabled:
+            gc.enable()
