@@ -330,3 +330,25 @@ def test_failed_replace_leaves_the_file_and_no_temp(repo, run_plan, monkeypatch)
     result = run_plan("note", "PT-001", "x", "--data", data, "--as-of", "2024-05-10")
     assert result.exit_code == 1 and "file is open in another program" in result.stderr
     assert read_all(data) == before
+
+
+def test_concurrent_writers_never_lose_an_update(repo):
+    """Processes racing for the same file: each either writes its note or is told
+    the data is locked; no note that was reported written goes missing."""
+    import subprocess
+    import sys
+
+    data = repo / "data"
+    procs = [subprocess.Popen(
+        [sys.executable, "-m", "plan_cli", "note", "PT-001", f"并发测试{i}", "--data", str(data),
+         "--as-of", "2024-05-10", "--lang", "en"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        for i in range(4)]
+    results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
+    for code, err in results:
+        assert code == 0 or (code == 1 and "another plan command" in err), err
+    text = (data / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    written = [i for i, (code, _) in enumerate(results) if code == 0]
+    assert written
+    assert sorted(i for i in range(4) if f"并发测试{i}" in text) == written
+    assert not (data / LOCK_NAME).exists()
