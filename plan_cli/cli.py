@@ -419,7 +419,10 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         usage = exc.code not in ("edit-locked", "edit-unsafe", "edit-unreadable",
                                  "edit-write-failed")
         raise typer.Exit(2 if usage else 1) from None
-    display = os.path.relpath(outcome.change.path).replace(os.sep, "/")
+    try:
+        display = os.path.relpath(outcome.change.path).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        display = str(outcome.change.path)
     if outcome.errors:
         typer.echo(format_text(outcome.errors, language), err=True)
         typer.echo(f"plan: {render('edit-refused', {}, language)[0]}", err=True)
