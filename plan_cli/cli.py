@@ -443,7 +443,7 @@ def update(
                                          "e.g. 2024Q2.", show_default=False)],
     status: Annotated[EntryStatusChoice, typer.Option("--status", show_default=False)],
     done_on: Annotated[str | None, typer.Option("--done-on", metavar="DATE", help=(
-        "When it was done (required with --status done).")), ] = None,
+        "When it was done (required with --status done)."))] = None,
     evidence: Annotated[str | None, typer.Option(help="A link or document number.")] = None,
     note: Annotated[str | None, typer.Option(help="A note on the entry.")] = None,
     cause: Annotated[str | None, typer.Option(help="原因: why it is delayed or blocked.")] = None,
@@ -584,8 +584,10 @@ def diff(
     ] = ReportFormat.table,
     lang: LangOption = None,
 ) -> None:
-    """What changed in plan terms: items, schedule statuses, owners, actuals, and
-    targets (flagged as governance changes). Reads git directly: no checkout."""
+    """What changed, in plan terms (计划数据变更).
+
+    Items added or removed, schedule statuses, owners, progress notes, actuals,
+    and targets (flagged as governance changes). Reads git directly: no checkout."""
     from .render import diff as render
     from .reports.diff import build_diff
 
@@ -626,8 +628,10 @@ def schema(
                           "a schema is missing or out of date (for CI).")] = False,
     data: DataOption = None,
 ) -> None:
-    """Write JSON Schema for every kind of data file, so editors complete and check
-    fields; each data file's first line names its schema (yaml-language-server)."""
+    """Write JSON Schema for every kind of data file, for editors.
+
+    Each data file's first line names its schema (yaml-language-server), so
+    editors complete and check fields as you type."""
     from .schema import SCHEMA_DIR, write_schemas
 
     folder = out or _edit_location(data).path.parent / SCHEMA_DIR
@@ -646,8 +650,10 @@ def init(
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
 ) -> None:
-    """Create an empty plan repository for another plan or city: data files, the
-    five ledgers, schemas, and the pre-commit and CI configuration (新建计划仓库)."""
+    """Create an empty plan repository for another plan or city (新建计划仓库).
+
+    Data files, the five ledgers, schemas, and the pre-commit and CI configuration;
+    it passes `plan check` at once."""
     from .quarter import Quarter
     from .scaffold import PlanIdentity, ScaffoldError, scaffold
 
