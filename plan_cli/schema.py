@@ -26,22 +26,26 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
 
 
-def _files() -> dict[str, tuple[type, str]]:
-    out: dict[str, tuple[type, str]] = {
-        "plan.schema.json": (m.PlanFile, "plan.yaml: the plan, its period and key-task areas"),
-        "indicators.schema.json": (m.IndicatorsFile, "indicators.yaml: targets and actuals"),
-        "owners.schema.json": (m.OwnersFile, "owners.yaml: leaders and departments"),
+def _files() -> dict[str, tuple[type, str, m.LedgerKind | None]]:
+    out: dict[str, tuple[type, str, m.LedgerKind | None]] = {
+        "plan.schema.json": (m.PlanFile, "plan.yaml: the plan, its period and key-task areas",
+                             None),
+        "indicators.schema.json": (m.IndicatorsFile, "indicators.yaml: targets and actuals",
+                                   None),
+        "owners.schema.json": (m.OwnersFile, "owners.yaml: leaders and departments", None),
     }
     for kind, model in m.LEDGER_FILE_MODELS.items():
-        out[f"ledger-{kind.value}.schema.json"] = (model, f"a ledger of kind {kind.value}")
+        out[f"ledger-{kind.value}.schema.json"] = (model, f"a ledger of kind {kind.value}", kind)
     return out
 
 
 def schemas() -> dict[str, dict[str, Any]]:
     """``{file name: JSON Schema}`` for every kind of data file."""
     out = {}
-    for name, (model, title) in _files().items():
+    for name, (model, title, kind) in _files().items():
         schema = model.model_json_schema()
+        if kind is not None:  # a ledger's schema fits one kind of ledger only
+            schema["$defs"]["LedgerInfo"]["properties"]["kind"] = {"const": kind.value}
         schema = {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items()
                                                           if k != "title"}}
         out[name] = schema
