@@ -290,8 +290,8 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     "edit-unknown-item": (
         "no ledger item '{id}'{suggestion}",
         "台账中没有事项“{id}”{suggestion}",
-        "item ids are listed by `plan status` and in data/ledgers/*.yaml",
-        "事项编号见 data/ledgers/*.yaml",
+        "item ids are in data/ledgers/*.yaml; `plan due` and `plan show` list them too",
+        "事项编号见 data/ledgers/*.yaml,也可用 plan due、plan show 查看",
     ),
     "edit-unknown-indicator": (
         "no indicator '{id}'{suggestion}",
