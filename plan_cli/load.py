@@ -9,7 +9,6 @@ and reports run on what is sound and every problem is still reported once.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,61 +21,21 @@ from .diagnostics import Diagnostic, Severity
 from .validate import enum_choices, to_diagnostics
 from .yamlread import YMap, decode, locate, parse
 
-PLAN_FILE = "plan.yaml"
-INDICATORS_FILE = "indicators.yaml"
-OWNERS_FILE = "owners.yaml"
-LEDGERS_DIR = "ledgers"
-
-
-class DataNotFound(Exception):
-    """No plan data where the user pointed, or none anywhere to be found."""
-
-
-@dataclass(frozen=True)
-class DataLocation:
-    """Where the data is, and why that folder was chosen (shown to the user)."""
-
-    path: Path
-    how: str  # "option" | "env" | "found" | "shipped"
-
-
-def shipped_data_dir() -> Path | None:
-    """The sample data inside the installed package (or the source checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_shipped_data", here.parent / "data"):
-        if (candidate / PLAN_FILE).is_file():
-            return candidate
-    return None
-
-
-def _as_data_dir(folder: Path) -> Path | None:
-    if (folder / PLAN_FILE).is_file():
-        return folder
-    if (folder / "data" / PLAN_FILE).is_file():
-        return folder / "data"
-    return None
-
-
-def find_data(option: Path | None = None, cwd: Path | None = None,
-              environ: dict[str, str] | None = None) -> DataLocation:
-    """``--data`` first, then ``PLAN_DATA``, then walk up from the working
-    directory to a folder holding ``data/plan.yaml``; else the shipped sample."""
-    env = os.environ if environ is None else environ
-    for given, how in ((option, "option"), (env.get("PLAN_DATA") or None, "env")):
-        if given is not None:
-            folder = Path(given)
-            found = _as_data_dir(folder)
-            if found is None:
-                raise DataNotFound(str(folder))
-            return DataLocation(found, how)
-    start = (cwd or Path.cwd()).resolve()
-    for folder in (start, *start.parents):
-        if (folder / "data" / PLAN_FILE).is_file():
-            return DataLocation(folder / "data", "found")
-    shipped = shipped_data_dir()
-    if shipped is None:
-        raise DataNotFound(str(start))
-    return DataLocation(shipped, "shipped")
+# Finding the data needs no models: it lives in .datadir (cheap to import), and
+# is re-exported here for the modules and tests that import it from load.
+from .datadir import (  # noqa: F401
+    INDICATORS_FILE,
+    LEDGERS_DIR,
+    OWNERS_FILE,
+    PLAN_FILE,
+    DataLocation,
+    DataNotFound,
+    data_files,
+    display_path,
+    find_data,
+    shipped_data_dir,
+)
+from .datadir import ledger_paths as _ledger_paths
 
 
 @dataclass
@@ -114,10 +73,7 @@ class Workspace:
 
 def _display(path: Path) -> str:
     """Paths in messages are relative to where the user stands, like compilers print them."""
-    try:
-        return os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
-    except ValueError:  # another drive on Windows
-        return str(path)
+    return display_path(path)
 
 
 def _read(path: Path, display: str, diags: list[Diagnostic],
@@ -239,18 +195,3 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) 
     order = list(m.LedgerKind)
     ws.ledgers.sort(key=lambda ledger: order.index(ledger.ledger.kind))
     return ws
-
-
-def _ledger_paths(ledger_dir: Path, snapshot: Mapping[Path, bytes] | None = None) -> list[Path]:
-    if snapshot is None:
-        return sorted(ledger_dir.glob("*.yaml")) + sorted(ledger_dir.glob("*.yml"))
-    inside = [p for p in snapshot if p.parent == ledger_dir]
-    return (sorted(p for p in inside if p.suffix == ".yaml")
-            + sorted(p for p in inside if p.suffix == ".yml"))
-
-
-def data_files(location: DataLocation) -> list[Path]:
-    """Every file ``load`` reads, in order (for caches and diffs)."""
-    root = location.path
-    return [root / PLAN_FILE, root / INDICATORS_FILE, root / OWNERS_FILE,
-            *_ledger_paths(root / LEDGERS_DIR)]
