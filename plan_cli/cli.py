@@ -26,6 +26,9 @@ app = typer.Typer(
     "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
     no_args_is_help=True,
     add_completion=False,
+    # Plain click help: rich's help formatter costs ~0.2 s of imports (measured
+    # in benchmarks/BENCHMARKS.md), more than the rest of `plan --help`.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -64,6 +67,11 @@ LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language of headings and messages. "
                  "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Read every file afresh: neither use nor write the cache "
+                 "in .plan-cache/ beside the data folder.", show_default=False),
 ]
 
 
@@ -117,9 +125,9 @@ def _lang(lang: Lang | None) -> str:
     return lang.value if lang else detect_language()
 
 
-def _load(data: Path | None, lang: str):
-    """Find and load the data; say on stderr when it is the shipped sample."""
-    from .load import DataNotFound, find_data, load
+def _find(data: Path | None, lang: str):
+    """Find the data folder; say on stderr when it is the shipped sample."""
+    from .datadir import DataNotFound, find_data
 
     try:
         location = find_data(data)
@@ -130,7 +138,22 @@ def _load(data: Path | None, lang: str):
         from .render.labels import label
 
         typer.echo(f"plan: {label('shipped', lang)} ({location.path})", err=True)
-    return load(location)
+    return location
+
+
+def _load(data: Path | None, lang: str, use_cache: bool = True):
+    """Find and load the data (each file's parse from the cache when unchanged)."""
+    return _load_from(_find(data, lang), use_cache)
+
+
+def _load_from(location, use_cache: bool = True):
+    from .load import load
+
+    if not use_cache:
+        return load(location)
+    from .cache import open_cache
+
+    return load(location, cache=open_cache(location))
 
 
 @app.command()
@@ -148,25 +171,31 @@ def check(
         "BASE (e.g. origin/main, taken at its merge-base): targets changed or items removed "
         "without a revision record, closed quarters rewritten, delays without cause.",
         show_default=False)] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate every data file and report each problem at its file:line:col.
 
     Exit 0 when clean (warnings allowed unless --strict), 1 when problems were found.
     """
-    from .check import run_checks
+    from .cache import checked
     from .diagnostics import FORMATTERS, summary_counts, summary_line
 
     language = _lang(lang)
     today = _as_of(as_of)
-    ws = _load(data, language)
-    diags = run_checks(ws, today)
-    if against is not None:
-        diags = sorted(diags + _guard_findings(data, against, ws, today))
+    location = _find(data, language)
+    if against is None:
+        diags, files_read = checked(location, today, use_cache=not no_cache)
+    else:  # the guard rails compare whole workspaces: load this one in full
+        from .check import run_checks
+
+        ws = _load_from(location, use_cache=not no_cache)
+        diags = sorted(run_checks(ws, today) + _guard_findings(data, against, ws, today))
+        files_read = ws.files_read
     output = FORMATTERS[output_format.value](diags, language, strict)
     if output:
         typer.echo(output)
     if output_format is CheckFormat.text:
-        typer.echo(summary_line(diags, ws.files_read, language, strict), err=True)
+        typer.echo(summary_line(diags, files_read, language, strict), err=True)
     raise typer.Exit(1 if summary_counts(diags, strict)["errors"] else 0)
 
 
@@ -194,6 +223,7 @@ def status(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """One screen: ledgers entered and assigned, schedule done/due/overdue,
     indicators by key-task area, and the largest data gaps.
@@ -203,7 +233,7 @@ def status(
     from .reports.status import build_status
     from .render import status as render
 
-    ws, today, language = _prepare(data, as_of, lang)
+    ws, today, language = _prepare(data, as_of, lang, no_cache)
     chosen = _filters(ws, INDICATOR_STATUSES, area, ledger, department, leader, status)
     report = build_status(ws, today, filters=chosen)
     data_label = str(ws.location.path)
@@ -221,11 +251,11 @@ def status(
         render.render_table(report, make_console(), data_label, language, chosen)
 
 
-def _prepare(data: Path | None, as_of: str | None, lang: Lang | None):
+def _prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: bool = False):
     """Language, date and a sound workspace: what every report starts from."""
     language = _lang(lang)
     today = _as_of(as_of)
-    ws = _load(data, language)
+    ws = _load(data, language, use_cache=not no_cache)
     _require_sound(ws, today, language)
     return ws, today, language
 
@@ -672,7 +702,7 @@ def init(
 
 
 def main() -> None:
-    """Entry point: turn an unexpected exception into one line and exit 3."""
+    """Turn an unexpected exception into one line and exit 3 (``sys.exit``, as usual)."""
     # Redirected output on Windows uses the ANSI code page (cp936 in China): a
     # character it cannot encode should print as '?', not end the command.
     for stream in (sys.stdout, sys.stderr):
@@ -689,3 +719,39 @@ def main() -> None:
               "not in your data: please report it with the command you ran "
               "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
         sys.exit(3)
+
+
+def entry() -> NoReturn:
+    """The ``plan`` console script and ``python -m plan_cli``: :func:`main`, then
+    ``os._exit`` once the output is flushed.
+
+    Tearing down a large heap (every node of every ledger) costs up to a second
+    at 100,000 items and buys nothing. Only the real entry point does this;
+    tests call :func:`main` or ``app`` and exit normally.
+    """
+    try:
+        main()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    _fast_exit(code)
+
+
+def _fast_exit(code: int | str | None) -> NoReturn:
+    """``sys.exit(code)`` without the interpreter's teardown."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints the message and exits 1
+        print(code, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # `plan check | head`: the reader left
+        pass
+    try:
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(status & 0xFF if status >= 0 else 1)

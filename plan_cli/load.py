@@ -77,13 +77,22 @@ def _display(path: Path) -> str:
 
 
 def _read(path: Path, display: str, diags: list[Diagnostic],
-          snapshot: Mapping[Path, bytes] | None = None) -> Any:
+          snapshot: Mapping[Path, bytes] | None = None, cache: Any = None) -> Any:
     try:
         raw = path.read_bytes() if snapshot is None else snapshot[path]
     except OSError as exc:
         diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",
                                 {"detail": exc.strerror or str(exc)}))
         return None
+    key = None
+    if cache is not None:
+        key = cache.parse_key(raw)
+        hit = cache.get_parse(key)
+        if hit is not None:
+            data, problems = hit
+            diags.extend(Diagnostic(display, p.line, p.column, Severity.error, p.code, p.args)
+                         for p in problems)
+            return data
     text, problem = decode(raw)
     if problem is not None:
         diags.append(Diagnostic(display, problem.line, problem.column, Severity.error,
@@ -92,6 +101,8 @@ def _read(path: Path, display: str, diags: list[Diagnostic],
     data, problems = parse(text)
     diags.extend(Diagnostic(display, p.line, p.column, Severity.error, p.code, p.args)
                  for p in problems)
+    if key is not None:
+        cache.put_parse(key, data, problems)
     return data
 
 
@@ -137,12 +148,16 @@ def _validate_ledger(source: SourceFile, diags: list[Diagnostic]) -> m.LedgerFil
     return _validate(m.LEDGER_FILE_MODELS[kind], source, diags, elsewhere=elsewhere)
 
 
-def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) -> Workspace:
+def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
+         cache: Any = None) -> Workspace:
     """Read and validate every file under the data folder.
 
     ``snapshot`` (``{path: bytes}``) replaces the folder's files: it is the
     complete set of files to read, so an edit can be validated before it is
     written and a git revision read without a checkout.
+
+    With a :class:`plan_cli.cache.Cache`, each file's parse comes from the
+    cache when its bytes are unchanged (validation always runs).
 
     The garbage collector is paused while building: the parse allocates many
     small containers and nothing in it forms cycles, and pausing roughly
@@ -151,13 +166,14 @@ def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) -
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(location, snapshot)
+        return _load(location, snapshot, cache)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) -> Workspace:
+def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
+          cache: Any = None) -> Workspace:
     ws = Workspace(location)
     root = location.path
     diags = ws.diagnostics
@@ -169,7 +185,7 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) 
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
             continue
-        source.data = _read(path, source.display, diags, snapshot)
+        source.data = _read(path, source.display, diags, snapshot, cache)
         ws.files_read += 1
         ws.sources[name] = source
         if source.data is None and any(d.path == source.display for d in diags):
@@ -184,7 +200,7 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None) 
     ledger_dir = root / LEDGERS_DIR
     for path in _ledger_paths(ledger_dir, snapshot):
         source = SourceFile(path, _display(path))
-        source.data = _read(path, source.display, diags, snapshot)
+        source.data = _read(path, source.display, diags, snapshot, cache)
         ws.files_read += 1
         if source.data is None:
             continue

@@ -1,0 +1,261 @@
+"""A cache of parsed data and of check results, keyed by content hashes.
+
+Two kinds of entry live in ``.plan-cache/`` next to the data folder (the
+repository's ``.gitignore`` lists it):
+
+* ``parse/<key>``: one file's parse — its data with every node's position,
+  and its YAML problems — keyed by the SHA-256 of the file's bytes and the
+  tool's fingerprint. Loading validates this data against the models as
+  usual (pydantic is fast on plain data; cached models would be slower).
+  Only the parse is skipped, and the parse is most of the time.
+* ``check/<folder>``: the diagnostics of ``plan check`` for one data folder,
+  keyed by the path and content hash of every file it read, the tool's
+  fingerprint and the date checked as of (rules compare dates with today, so a
+  result holds for that day only): a hit skips importing the models and the
+  YAML reader altogether.
+
+The cache is never trusted: an entry is used only when its stored key equals
+the key computed from the files now; anything unreadable, foreign or stale is
+ignored and rebuilt. Entries are written atomically (a temporary file, then a
+rename). A folder that cannot be written (a read-only checkout in CI) only
+means no caching; it never fails a command.
+
+The tool's fingerprint is the Python version, plan's version, the size and
+modification time of every module of plan (so an edited checkout never reads
+its old results) and of the YAML and pydantic libraries' entry files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .datadir import DataLocation, data_files, display_path
+
+CACHE_DIR = ".plan-cache"
+_MAGIC = b"plan-cache 1\n"
+_KEY_LEN = 32  # sha256 digest
+
+
+def cache_dir(location: DataLocation) -> Path:
+    """``.plan-cache`` beside the data folder (for ``repo/data``: ``repo/.plan-cache``)."""
+    return location.path.parent / CACHE_DIR
+
+
+def open_cache(location: DataLocation) -> Cache:
+    """The cache for a data folder (its folder is created on the first write)."""
+    return Cache(cache_dir(location))
+
+
+_fingerprint: bytes | None = None
+
+
+def fingerprint() -> bytes:
+    """What the cached results depend on besides the data (see the module doc)."""
+    global _fingerprint
+    if _fingerprint is None:
+        from importlib.util import find_spec
+
+        from . import __version__
+
+        parts = [sys.version, __version__, str(marshal.version)]
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.rglob("*.py")):
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+        for name in ("yaml", "pydantic", "pydantic_core"):
+            spec = find_spec(name)
+            origin = spec.origin if spec else None
+            if origin and os.path.exists(origin):
+                stat = os.stat(origin)
+                parts.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        _fingerprint = hashlib.sha256("\n".join(parts).encode()).digest()
+    return _fingerprint
+
+
+class Cache:
+    """One cache folder. Every method fails soft: a problem means a miss or no write."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.writable = True
+        self.hits = 0
+        self.misses = 0
+
+    # --- raw entries -----------------------------------------------------
+
+    def _get(self, kind: str, name: str, key: bytes) -> Any:
+        try:
+            raw = (self.folder / kind / name).read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC)
+        if raw[:head] != _MAGIC or raw[head:head + _KEY_LEN] != key:
+            return None
+        try:
+            return marshal.loads(raw[head + _KEY_LEN:])
+        except (ValueError, EOFError, TypeError):
+            return None
+
+    def _put(self, kind: str, name: str, key: bytes, value: Any) -> None:
+        if not self.writable:
+            return
+        try:
+            payload = marshal.dumps(value)
+        except ValueError:  # something marshal cannot store: just do not cache it
+            return
+        folder = self.folder / kind
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(_MAGIC + key + payload)
+                os.replace(tmp, folder / name)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            self.writable = False  # read-only checkout, full disk: stop trying
+
+    # --- one file's parse ------------------------------------------------
+
+    @staticmethod
+    def parse_key(raw: bytes) -> bytes:
+        return hashlib.sha256(fingerprint() + hashlib.sha256(raw).digest()).digest()
+
+    def get_parse(self, key: bytes) -> tuple[Any, list] | None:
+        """``(data, problems)`` as :func:`plan_cli.yamlread.parse` gave them, or None."""
+        value = self._get("parse", key.hex(), key)
+        if not (isinstance(value, tuple) and len(value) == 2):
+            self.misses += 1
+            return None
+        try:
+            from .yamlread import YamlProblem
+
+            encoded, problems = value
+            data = _decode(encoded)
+            problems = [YamlProblem(*p) for p in problems]
+        except Exception:  # noqa: BLE001 - a foreign entry: treat as a miss
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data, problems
+
+    def put_parse(self, key: bytes, data: Any, problems: list) -> None:
+        try:
+            encoded = _encode(data)
+        except (ValueError, RecursionError):  # unpositioned or self-referring data
+            return
+        self._put("parse", key.hex(), key,
+                  (encoded, [(p.line, p.column, p.code, p.args) for p in problems]))
+
+
+# --- data with positions, as marshal can store it ----------------------------
+#
+# YMap/YList keep positions in a ``pos`` slot that marshal cannot store (and
+# pickling them is 2.5x slower). A container becomes ``(pos, body)``: YAML
+# scalars are never tuples, so a tuple always marks a container.
+
+
+def _encode(node: Any) -> Any:
+    from .yamlread import YList, YMap
+
+    def enc(x):
+        t = type(x)
+        if t is YMap:
+            return (x.pos, {k: (enc(v) if type(v) in containers else v) for k, v in x.items()})
+        if t is YList:
+            return (x.pos, [(enc(v) if type(v) in containers else v) for v in x])
+        if t is dict or t is list:  # a container without positions (not from the reader)
+            raise ValueError("unpositioned container")
+        return x
+
+    containers = (YMap, YList, dict, list)
+    return enc(node)
+
+
+def _decode(encoded: Any) -> Any:
+    from .yamlread import YList, YMap
+
+    def dec(x):
+        pos, body = x
+        if type(body) is dict:
+            out = YMap({k: (dec(v) if type(v) is tuple else v) for k, v in body.items()})
+        else:
+            out = YList([(dec(v) if type(v) is tuple else v) for v in body])
+        out.pos = pos
+        return out
+
+    return dec(encoded) if type(encoded) is tuple else encoded
+
+
+# --- the check result for a data folder -------------------------------------
+
+
+def _files_key(location: DataLocation, today: date) -> tuple[bytes, list[str]] | None:
+    """Hash of every file ``load`` reads (names and bytes) and of ``today``,
+    or None if a file cannot be read."""
+    root = location.path
+    digest = hashlib.sha256(fingerprint() + today.isoformat().encode())
+    names = []
+    for path in data_files(location):
+        rel = path.relative_to(root).as_posix()
+        names.append(rel)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raw = None
+        except OSError:
+            return None  # let the real load report it
+        digest.update(rel.encode() + b"\0")
+        digest.update(b"-" if raw is None else hashlib.sha256(raw).digest())
+    return digest.digest(), names
+
+
+def checked(location: DataLocation, today: date, use_cache: bool = True):
+    """``(diagnostics, files_read)`` of ``plan check`` for ``location`` at ``today``:
+    from the cache when every file is unchanged, else loaded, checked and stored."""
+    from .diagnostics import Diagnostic, Severity
+
+    cache = open_cache(location) if use_cache else None
+    folder_name = hashlib.sha256(str(location.path.resolve()).encode()).hexdigest()
+    files_key = _files_key(location, today) if cache else None
+    if cache and files_key:
+        key, names = files_key
+        value = cache._get("check", folder_name, key)
+        try:
+            files_read, stored = value
+            root = location.path
+            displays = {rel: display_path(root / rel) for rel in names}
+            diags = [Diagnostic(displays[rel], line, column, Severity(severity), code, args)
+                     for rel, line, column, severity, code, args in stored]
+            return diags, files_read
+        except Exception:  # noqa: BLE001 - missing, stale or foreign: rebuild
+            pass
+
+    from .check import run_checks
+    from .load import load
+
+    ws = load(location, cache=cache)
+    diags = run_checks(ws, today)
+    if cache and files_key and cache.writable:
+        key, names = files_key
+        root = location.path
+        by_display = {display_path(root / rel): rel for rel in names}
+        try:
+            stored = [(by_display[d.path], d.line, d.column, d.severity.value, d.code, d.args)
+                      for d in diags]
+        except KeyError:  # a diagnostic about a file we did not hash: do not cache
+            return diags, ws.files_read
+        cache._put("check", folder_name, key, (ws.files_read, stored))
+    return diags, ws.files_read
