@@ -14,6 +14,10 @@ collector off in all three), and it lets us decide the rules ourselves:
 Positions are kept on the containers (:class:`YMap`, :class:`YList`) and are
 0-based, as libyaml gives them; :func:`locate` turns a key path into a 1-based
 ``(line, column)`` once, at the boundary.
+
+PyYAML is imported on the first :func:`parse`, not with this module: data
+served from the cache (:mod:`plan_cli.cache`) needs the containers and
+:func:`locate` but no parser.
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml import events as ev
 
-if not yaml.__with_libyaml__:  # pragma: no cover - depends on the wheel installed
-    # The pure-Python parser is 5-10x slower; refuse rather than be silently slow.
-    raise ImportError("PyYAML was built without libyaml; reinstall PyYAML from a wheel")
+
+def _yaml():
+    """PyYAML, with libyaml's C parser or not at all."""
+    import yaml
+
+    if not yaml.__with_libyaml__:  # pragma: no cover - depends on the wheel installed
+        # The pure-Python parser is 5-10x slower; refuse rather than be silently slow.
+        raise ImportError("PyYAML was built without libyaml; reinstall PyYAML from a wheel")
+    return yaml
 
 
 class YMap(dict):
@@ -127,6 +135,7 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problem says where; duplicate keys and similar faults keep the data (first
     value wins) and add a problem each.
     """
+    yaml = _yaml()
     problems: list[YamlProblem] = []
     try:
         data = _build(text, problems)
@@ -156,6 +165,9 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
 
 
 def _build(text: str, problems: list[YamlProblem]) -> Any:
+    import yaml
+    from yaml import events as ev
+
     # One frame per open container: [container, pending_key, key_line, key_col].
     stack: list[list] = []
     anchors: dict[str, Any] = {}
