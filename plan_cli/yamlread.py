@@ -165,84 +165,106 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
 
 
 def _build(text: str, problems: list[YamlProblem]) -> Any:
-    import yaml
+    yaml = _yaml()
     from yaml import events as ev
 
+    # Hot loop (every event of every file): names bound locally, the loader's
+    # get_event called directly rather than through the yaml.parse generator,
+    # and each distinct plain scalar resolved once per file.
+    scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+    map_start, seq_start = ev.MappingStartEvent, ev.SequenceStartEvent
+    map_end, seq_end, doc_start = ev.MappingEndEvent, ev.SequenceEndEvent, ev.DocumentStartEvent
+    resolve = _resolve_plain
+    resolved: dict[str, Any] = {}
     # One frame per open container: [container, pending_key, key_line, key_col].
     stack: list[list] = []
     anchors: dict[str, Any] = {}
     root: Any = None
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        kind = type(event)
-        mark = event.start_mark
-        if kind is ev.ScalarEvent:
-            # libyaml marks a plain scalar with an implicit plain tag (its style is '').
-            if event.implicit[0] and event.tag != _STR_TAG:
-                node = _resolve_plain(event.value)
-            else:
-                node = event.value
-        elif kind is ev.MappingStartEvent:
-            node = YMap()
-        elif kind is ev.SequenceStartEvent:
-            node = YList()
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            stack.pop()
-            continue
-        elif kind is ev.AliasEvent:
-            if event.anchor not in anchors:
-                problems.append(YamlProblem(mark.line + 1, mark.column + 1, "unknown-alias",
-                                            {"name": event.anchor}))
-            node = anchors.get(event.anchor)
-        elif kind is ev.DocumentStartEvent:
-            documents += 1
-            if documents == 2:
-                problems.append(YamlProblem(mark.line + 1, mark.column + 1,
-                                            "multiple-documents", {}))
-            continue
-        else:
-            continue
-        anchor = getattr(event, "anchor", None)
-        if anchor and kind is not ev.AliasEvent:
-            anchors[anchor] = node
-        if documents > 1:
-            if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                stack.append([node, None, 0, 0])
-            continue
-        if stack:
-            frame = stack[-1]
-            container = frame[0]
-            if type(container) is YMap:
-                if frame[1] is None:
-                    if kind is not ev.ScalarEvent:
-                        problems.append(YamlProblem(mark.line + 1, mark.column + 1,
-                                                    "complex-key", {}))
-                        frame[1] = _Unusable
-                    else:
-                        # Keys are names: keep the text as written (``2024:`` is "2024").
-                        frame[1] = event.value
-                    frame[2], frame[3] = mark.line, mark.column
-                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                        stack.append([node, None, 0, 0])
-                    continue
-                key = frame[1]
-                frame[1] = None
-                if key is _Unusable:
-                    pass
-                elif key in container:
-                    first = container.pos[key]
-                    problems.append(YamlProblem(frame[2] + 1, frame[3] + 1, "duplicate-key",
-                                                {"key": key, "first_line": first[0] + 1}))
+    loader = yaml.CSafeLoader(text)
+    get_event = loader.get_event
+    try:
+        while True:
+            event = get_event()
+            if event is None:
+                break
+            kind = type(event)
+            mark = event.start_mark
+            if kind is scalar_event:
+                # libyaml marks a plain scalar with an implicit plain tag (its style is '').
+                value = event.value
+                if event.implicit[0] and event.tag != _STR_TAG:
+                    try:
+                        node = resolved[value]
+                    except KeyError:
+                        node = resolved[value] = resolve(value)
                 else:
-                    container[key] = node
-                    container.pos[key] = (frame[2], frame[3], mark.line, mark.column)
+                    node = value
+            elif kind is map_start:
+                node = YMap()
+            elif kind is seq_start:
+                node = YList()
+            elif kind is map_end or kind is seq_end:
+                stack.pop()
+                continue
+            elif kind is alias_event:
+                if event.anchor not in anchors:
+                    problems.append(YamlProblem(mark.line + 1, mark.column + 1, "unknown-alias",
+                                                {"name": event.anchor}))
+                node = anchors.get(event.anchor)
+            elif kind is doc_start:
+                documents += 1
+                if documents == 2:
+                    problems.append(YamlProblem(mark.line + 1, mark.column + 1,
+                                                "multiple-documents", {}))
+                continue
             else:
-                container.append(node)
-                container.pos.append((mark.line, mark.column))
-        else:
-            root = node
-        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-            stack.append([node, None, 0, 0])
+                continue
+            opens = kind is map_start or kind is seq_start
+            if kind is not alias_event:
+                anchor = event.anchor
+                if anchor:
+                    anchors[anchor] = node
+            if documents > 1:
+                if opens:
+                    stack.append([node, None, 0, 0])
+                continue
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is YMap:
+                    if frame[1] is None:
+                        if kind is not scalar_event:
+                            problems.append(YamlProblem(mark.line + 1, mark.column + 1,
+                                                        "complex-key", {}))
+                            frame[1] = _Unusable
+                        else:
+                            # Keys are names: keep the text as written (``2024:`` is "2024").
+                            frame[1] = event.value
+                        frame[2], frame[3] = mark.line, mark.column
+                        if opens:
+                            stack.append([node, None, 0, 0])
+                        continue
+                    key = frame[1]
+                    frame[1] = None
+                    if key is _Unusable:
+                        pass
+                    elif key in container:
+                        first = container.pos[key]
+                        problems.append(YamlProblem(frame[2] + 1, frame[3] + 1, "duplicate-key",
+                                                    {"key": key, "first_line": first[0] + 1}))
+                    else:
+                        container[key] = node
+                        container.pos[key] = (frame[2], frame[3], mark.line, mark.column)
+                else:
+                    container.append(node)
+                    container.pos.append((mark.line, mark.column))
+            else:
+                root = node
+            if opens:
+                stack.append([node, None, 0, 0])
+    finally:
+        loader.dispose()
     return root
 
 
