@@ -243,11 +243,9 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
         except Exception:  # noqa: BLE001 - missing, stale or foreign: rebuild
             pass
 
-    from .check import run_checks
-    from .load import load
+    from .check import run_checks_streaming
 
-    ws = load(location, cache=cache)
-    diags = run_checks(ws, today)
+    diags, files_read = run_checks_streaming(location, today, cache)
     if cache and files_key and cache.writable:
         key, names = files_key
         root = location.path
@@ -256,6 +254,6 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
             stored = [(by_display[d.path], d.line, d.column, d.severity.value, d.code, d.args)
                       for d in diags]
         except KeyError:  # a diagnostic about a file we did not hash: do not cache
-            return diags, ws.files_read
-        cache._put("check", folder_name, key, (ws.files_read, stored))
-    return diags, ws.files_read
+            return diags, files_read
+        cache._put("check", folder_name, key, (files_read, stored))
+    return diags, files_read

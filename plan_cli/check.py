@@ -16,6 +16,7 @@ from . import model as m
 from .diagnostics import Diagnostic, Severity
 from .load import INDICATORS_FILE, OWNERS_FILE, PLAN_FILE, Workspace
 from .quarter import Quarter, period_end, period_years
+from .yamlread import locate
 
 
 @dataclass(frozen=True)
@@ -45,25 +46,53 @@ def _suggest(value: str, choices: Iterable[str]) -> dict:
 
 def check_unique_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     """Areas, indicators, ledgers and items share one namespace: ``plan show ID`` finds any."""
-    seen: dict[str, str] = {}
+    places = _base_id_places(ws)
+    places += [_ledger_id_place(ws, ledger) for ledger in ws.ledgers]
+    for ledger in ws.ledgers:
+        places += _item_id_places(ws, ledger)
+    return _duplicate_ids(places)
+
+
+# An id's place: (id, path, line, column). Found while each file's positions are
+# at hand, so that run_checks_streaming can judge ids across ledgers it no longer holds.
+IdPlace = tuple[str, str, int, int]
+
+
+def _place(ws: Workspace, id_: str, source, loc: tuple) -> IdPlace:
+    line, column = locate(source.data, loc)
+    return (id_, source.display, line, column)
+
+
+def _base_id_places(ws: Workspace) -> list[IdPlace]:
     places = []
     if ws.plan and PLAN_FILE in ws.sources:
-        places += [(a.id, ws.sources[PLAN_FILE], ("areas", i, "id"))
-                   for i, a in enumerate(ws.plan.areas)]
+        src = ws.sources[PLAN_FILE]
+        places += [_place(ws, a.id, src, ("areas", i, "id")) for i, a in enumerate(ws.plan.areas)]
     if INDICATORS_FILE in ws.sources:
-        places += [(ind.id, ws.sources[INDICATORS_FILE], ("indicators", i, "id"))
+        src = ws.sources[INDICATORS_FILE]
+        places += [_place(ws, ind.id, src, ("indicators", i, "id"))
                    for i, ind in enumerate(ws.indicators)]
-    for ledger in ws.ledgers:
-        places.append((ledger.ledger.id, ws.ledger_sources[ledger.ledger.id], ("ledger", "id")))
-    places += [(ref.item.id, ws.ledger_sources[ref.ledger.ledger.id], ref.loc("id"))
-               for ref in items(ws)]
-    for id_, src, loc in places:
-        diag = ws.at(src, loc, "duplicate-id", id=id_)
+    return places
+
+
+def _ledger_id_place(ws: Workspace, ledger: m.LedgerFile) -> IdPlace:
+    return _place(ws, ledger.ledger.id, ws.ledger_sources[ledger.ledger.id], ("ledger", "id"))
+
+
+def _item_id_places(ws: Workspace, ledger: m.LedgerFile) -> list[IdPlace]:
+    src = ws.ledger_sources[ledger.ledger.id]
+    return [_place(ws, item.id, src, ("items", i, "id")) for i, item in enumerate(ledger.items)]
+
+
+def _duplicate_ids(places: Iterable[IdPlace]) -> Iterator[Diagnostic]:
+    """Every place after the first of its id is a duplicate (in the order given)."""
+    seen: dict[str, str] = {}
+    for id_, path, line, column in places:
         if id_ in seen:
-            yield Diagnostic(diag.path, diag.line, diag.column, diag.severity, diag.code,
-                             dict(diag.args, other=seen[id_]))
+            yield Diagnostic(path, line, column, Severity.error, "duplicate-id",
+                             {"id": id_, "other": seen[id_]})
         else:
-            seen[id_] = f"{diag.path}:{diag.line}"
+            seen[id_] = f"{path}:{line}"
 
 
 def _names_in(ws: Workspace, filename: str, list_key: str, key: str) -> set[str] | None:
@@ -265,10 +294,69 @@ RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
 )
 
 
+# Rules that judge each ledger on its own (with plan.yaml, indicators.yaml and
+# owners.yaml at hand): run_checks_streaming runs them one ledger file at a
+# time. check_unique_ids is handled there by itself. A rule added to RULES and
+# not listed here (say, one comparing items across ledgers) makes plan check
+# load the whole plan at once again: correct, only heavier.
+PER_LEDGER_RULES = frozenset({check_references, check_dates, check_targets,
+                              check_stretch_targets, check_completeness})
+
+
 def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
     """All diagnostics: those found while loading, then every rule's, sorted by place."""
     found = list(ws.diagnostics)
     for rule in RULES:
         found.extend(rule(ws, today))
     return sorted(found)
+
+
+def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagnostic], int]:
+    """``run_checks(load(location), today)`` holding one ledger file in memory at a time.
+
+    Returns the same diagnostics and the number of files read. Memory stays
+    that of the largest ledger file plus every item's id and place, however
+    many files the plan has (100,000 items: see benchmarks/BENCHMARKS.md).
+    """
+    import dataclasses
+    import gc
+
+    from .load import iter_ledgers, load, load_base, ledger_order
+
+    if not set(RULES) <= PER_LEDGER_RULES | {check_unique_ids}:
+        ws = load(location, cache=cache)
+        return run_checks(ws, today), ws.files_read
+    enabled = gc.isenabled()
+    gc.disable()  # as in load(): the parse forms no cycles, and frees by reference count
+    try:
+        ws = load_base(location, cache=cache)
+        found: list[Diagnostic] = []
+        # The small files' own findings: every rule over no ledgers.
+        for rule in RULES:
+            if rule is not check_unique_ids:
+                found.extend(rule(ws, today))
+        ledgers = []  # (kind order, file order, ledger id place, item id places)
+        for number, (source, ledger) in enumerate(iter_ledgers(ws, cache=cache)):
+            if ledger is None:
+                continue
+            # The rules read ws.diagnostics (a broken file's names are not judged):
+            # the part shares the list, which holds every file's findings so far.
+            part = dataclasses.replace(ws, ledgers=[ledger],
+                                       ledger_sources={ledger.ledger.id: source})
+            for rule in RULES:
+                if rule is not check_unique_ids:
+                    found.extend(d for d in rule(part, today) if d.path == source.display)
+            ledgers.append((ledger_order(ledger), number, _ledger_id_place(part, ledger),
+                            _item_id_places(part, ledger)))
+            del part, ledger, source  # let this file's data go before the next is read
+        ledgers.sort(key=lambda entry: entry[:2])
+        places = _base_id_places(ws) + [entry[2] for entry in ledgers]
+        for entry in ledgers:
+            places += entry[3]
+        found.extend(_duplicate_ids(places))
+        found.extend(ws.diagnostics)
+        return sorted(found), ws.files_read
+    finally:
+        if enabled:
+            gc.enable()
 

@@ -9,7 +9,7 @@ and reports run on what is sound and every problem is still reported once.
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -174,6 +174,31 @@ def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
 
 def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
           cache: Any = None) -> Workspace:
+    ws = load_base(location, snapshot, cache)
+    for source, ledger in iter_ledgers(ws, snapshot, cache):
+        if ledger is not None:
+            ws.ledgers.append(ledger)
+            ws.ledger_sources[ledger.ledger.id] = source
+    ws.ledgers.sort(key=ledger_order)
+    return ws
+
+
+def ledger_order(ledger: m.LedgerFile) -> int:
+    """Ledgers are listed by kind, in the order of :class:`~plan_cli.model.LedgerKind`."""
+    return _KIND_ORDER[ledger.ledger.kind]
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(m.LedgerKind)}
+
+
+def load_base(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
+              cache: Any = None) -> Workspace:
+    """A workspace with plan.yaml, indicators.yaml and owners.yaml, and no ledgers yet.
+
+    :func:`load` adds every ledger from :func:`iter_ledgers`; ``plan check``
+    takes them one at a time instead, so that a province-wide plan never
+    holds every ledger in memory at once.
+    """
     ws = Workspace(location)
     root = location.path
     diags = ws.diagnostics
@@ -197,17 +222,19 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
             ws.indicators = list(validated.indicators) if validated else []
         else:
             ws.owners = validated
-    ledger_dir = root / LEDGERS_DIR
-    for path in _ledger_paths(ledger_dir, snapshot):
+    return ws
+
+
+def iter_ledgers(ws: Workspace, snapshot: Mapping[Path, bytes] | None = None,
+                 cache: Any = None) -> Iterator[tuple[SourceFile, m.LedgerFile | None]]:
+    """Read and validate each ledger file in turn, in file-name order: ``(source,
+    ledger)``, the ledger None when the file is unsound. Problems go to
+    ``ws.diagnostics`` and each file counts in ``ws.files_read``."""
+    for path in _ledger_paths(ws.location.path / LEDGERS_DIR, snapshot):
         source = SourceFile(path, _display(path))
-        source.data = _read(path, source.display, diags, snapshot, cache)
+        source.data = _read(path, source.display, ws.diagnostics, snapshot, cache)
         ws.files_read += 1
         if source.data is None:
+            yield source, None
             continue
-        ledger = _validate_ledger(source, diags)
-        if ledger is not None:
-            ws.ledgers.append(ledger)
-            ws.ledger_sources[ledger.ledger.id] = source
-    order = list(m.LedgerKind)
-    ws.ledgers.sort(key=lambda ledger: order.index(ledger.ledger.kind))
-    return ws
+        yield source, _validate_ledger(source, ws.diagnostics)
