@@ -49,14 +49,27 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", m
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# Quarters and dates repeat by the thousand in a large plan (12 schedule entries
+# an item): parse each text once and share the (immutable) result.
+_QUARTER_MEMO: dict[str, Quarter] = {}
+_DATE_MEMO: dict[str, date] = {}
+
+
 def _parse_date(value: Any) -> date:
     # Dates arrive as strings (the YAML reader never builds dates) so that a bad
     # date is a located validation error, not a crash inside the parser.
     if isinstance(value, date):
         return value
+    if type(value) is str:
+        known = _DATE_MEMO.get(value)
+        if known is not None:
+            return known
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
+            if len(_DATE_MEMO) < 65536:
+                _DATE_MEMO[value] = day
+            return day
         except ValueError as exc:
             raise PydanticCustomError(
                 "bad_date", "{value} is not a real date: {detail}",
@@ -69,8 +82,15 @@ def _parse_date(value: Any) -> date:
 def _parse_quarter(value: Any) -> Quarter:
     if isinstance(value, Quarter):
         return value
+    if type(value) is str:
+        known = _QUARTER_MEMO.get(value)
+        if known is not None:
+            return known
     try:
-        return Quarter.parse(value if isinstance(value, str) else repr(value))
+        quarter = Quarter.parse(value if isinstance(value, str) else repr(value))
+        if type(value) is str and len(_QUARTER_MEMO) < 4096:
+            _QUARTER_MEMO[value] = quarter
+        return quarter
     except ValueError:
         raise PydanticCustomError("bad_quarter", "{value} is not a quarter; write 2024Q2",
                                   {"value": repr(value)}) from None
