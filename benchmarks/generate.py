@@ -11,8 +11,10 @@ quarterly schedule entries (2023Q1–2025Q4), progress updates, owners from the
 registry and links to indicators; indicators carry baselines and actuals. The
 result checks clean with ``plan check`` (exit 0; a few warnings are fine).
 
-Also writes peer ledgers with the same number of entries for the yardsticks:
-``peers/ledger.beancount`` (bean-check) and ``peers/ledger.journal`` (hledger).
+Also writes peer ledgers for the yardsticks, with as many transactions as the
+plan has schedule entries (12 per item; an entry and a two-posting transaction
+are both ≈100 bytes): ``peers/ledger.beancount`` (bean-check) and
+``peers/ledger.journal`` (hledger).
 """
 
 from __future__ import annotations
@@ -246,7 +248,7 @@ def generate(size: int, out: Path, seed: int = 20230412, per_file: int = 2000,
                                                                encoding="utf-8")
             files += 1
     if peers:
-        write_peers(out / "peers", size, rng)
+        write_peers(out / "peers", size * len(QUARTERS), rng)
     return {"items": size, "indicators": indicator_count, "ledger_files": files}
 
 

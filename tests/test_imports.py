@@ -1,0 +1,50 @@
+"""Each command imports only what it uses (measured in benchmarks/BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("pydantic", "yaml", "rich", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread")
+
+PROBE = """
+import json, sys
+sys.argv = ["plan", *sys.argv[1:]]
+from plan_cli.cli import app
+try:
+    app()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(*args: str, cwd: Path = ROOT) -> set[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env.pop("PLAN_DATA", None)
+    out = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, env=env,
+                         capture_output=True, text=True, check=True)
+    return set(json.loads(out.stderr.strip().splitlines()[-1]))
+
+
+def loaded(modules: set[str], name: str) -> bool:
+    return name in modules or any(m.startswith(name + ".") for m in modules)
+
+
+def test_help_imports_neither_pydantic_nor_yaml_nor_the_model():
+    modules = modules_after("--help")
+    assert [name for name in HEAVY if loaded(modules, name)] == []
+
+
+def test_check_answered_from_the_cache_imports_no_yaml_and_no_model(base_plan):
+    args = ("check", "--data", str(base_plan), "--as-of", "2024-05-10")
+    first = modules_after(*args)
+    assert loaded(first, "plan_cli.model") and loaded(first, "yaml")
+    second = modules_after(*args)
+    # typer itself imports pydantic to run a command; plan adds neither models nor YAML.
+    assert [name for name in ("yaml", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread",
+                              "rich") if loaded(second, name)] == []
