@@ -14,7 +14,7 @@ count as a user feels them. Peak memory is each process's own ``ru_maxrss``
 ``benchmarks/BENCHMARKS.md`` is rewritten from all of them each time.
 
 ``plan`` here is this checkout's code (``PYTHONPATH`` set to the repository),
-run through ``plan_cli.cli.main`` exactly as the installed console script does.
+run through ``plan_cli.cli.entry`` exactly as the installed console script does.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ENV = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="100", LANG="
 for _name in ("PLAN_DATA", "LC_ALL", "PLAN_DEBUG"):
     ENV.pop(_name, None)
 
-PLAN = [PY, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.cli import main; main()"]
+PLAN = [PY, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.cli import entry; entry()"]
 BARE_TYPER = textwrap.dedent("""
     import sys, typer
     from pathlib import Path

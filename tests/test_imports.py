@@ -48,3 +48,24 @@ def test_check_answered_from_the_cache_imports_no_yaml_and_no_model(base_plan):
     # typer itself imports pydantic to run a command; plan adds neither models nor YAML.
     assert [name for name in ("yaml", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread",
                               "rich") if loaded(second, name)] == []
+
+
+def test_entry_point_flushes_everything_and_keeps_exit_codes(base_plan):
+    """`entry` ends with os._exit: the output must be complete and the codes unchanged."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env.pop("PLAN_DATA", None)
+    tasks = base_plan / "ledgers" / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("市科技局", "市科技"),
+                     encoding="utf-8")
+
+    def plan(*args):
+        return subprocess.run([sys.executable, "-m", "plan_cli", *args], env=env,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    broken = plan("check", "--data", str(base_plan), "--as-of", "2024-05-10", "--format", "json")
+    assert broken.returncode == 1
+    assert json.loads(broken.stdout)["summary"]["errors"] >= 1
+    text = plan("check", "--data", str(base_plan), "--as-of", "2024-05-10")
+    assert text.returncode == 1 and "checked 5 files" in text.stderr
+    assert plan("check", "--data", str(base_plan / "nowhere")).returncode == 2
+    assert plan("--help").returncode == 0
