@@ -87,6 +87,7 @@ class Cache:
         self.writable = True
         self.hits = 0
         self.misses = 0
+        self.used: set[str] = set()  # parse entries read or written in this run
 
     # --- raw entries -----------------------------------------------------
 
@@ -135,6 +136,7 @@ class Cache:
 
     def get_parse(self, key: bytes) -> tuple[Any, list] | None:
         """``(data, problems)`` as :func:`plan_cli.yamlread.parse` gave them, or None."""
+        self.used.add(key.hex())
         value = self._get("parse", key.hex(), key)
         if not (isinstance(value, tuple) and len(value) == 2):
             self.misses += 1
@@ -152,12 +154,37 @@ class Cache:
         return data, problems
 
     def put_parse(self, key: bytes, data: Any, problems: list) -> None:
+        self.used.add(key.hex())
         try:
             encoded = _encode(data)
         except (ValueError, RecursionError):  # unpositioned or self-referring data
             return
         self._put("parse", key.hex(), key,
                   (encoded, [(p.line, p.column, p.code, p.args) for p in problems]))
+
+
+    def prune(self, previous: Any) -> None:
+        """Remove the parse entries an earlier check of this folder used and this one
+        did not (old versions of edited files), so the cache does not grow with edits."""
+        if not isinstance(previous, (list, tuple)):
+            return
+        for name in previous:
+            if (isinstance(name, str) and len(name) == 64 and name not in self.used
+                    and all(c in "0123456789abcdef" for c in name)):
+                try:
+                    (self.folder / "parse" / name).unlink()
+                except OSError:
+                    pass
+
+    def _get_payload(self, kind: str, name: str) -> Any:
+        """An entry's payload whatever its key (only to find what to prune)."""
+        try:
+            raw = (self.folder / kind / name).read_bytes()
+            if raw[:len(_MAGIC)] != _MAGIC:
+                return None
+            return marshal.loads(raw[len(_MAGIC) + _KEY_LEN:])
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
 
 
 # --- data with positions, as marshal can store it ----------------------------
@@ -234,7 +261,7 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
         key, names = files_key
         value = cache._get("check", folder_name, key)
         try:
-            files_read, stored = value
+            files_read, stored, _ = value
             root = location.path
             displays = {rel: display_path(root / rel) for rel in names}
             diags = [Diagnostic(displays[rel], line, column, Severity(severity), code, args)
@@ -246,7 +273,9 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
     from .check import run_checks_streaming
 
     diags, files_read = run_checks_streaming(location, today, cache)
-    if cache and files_key and cache.writable:
+    # Store only if no file changed while it was being checked (the result must be
+    # the one for the contents the key names).
+    if cache and files_key and cache.writable and _files_key(location, today) == files_key:
         key, names = files_key
         root = location.path
         by_display = {display_path(root / rel): rel for rel in names}
@@ -255,5 +284,8 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
                       for d in diags]
         except KeyError:  # a diagnostic about a file we did not hash: do not cache
             return diags, files_read
-        cache._put("check", folder_name, key, (files_read, stored))
+        previous = cache._get_payload("check", folder_name)
+        cache._put("check", folder_name, key, (files_read, stored, sorted(cache.used)))
+        if isinstance(previous, tuple) and len(previous) == 3:
+            cache.prune(previous[2])
     return diags, files_read

@@ -243,3 +243,34 @@ def test_positions_survive_the_cache(tmp_path):
                 walk(a, b)
 
     walk(data, again)
+
+
+def test_old_versions_of_edited_files_are_pruned(run_plan, plan):
+    parse = cache_folder(plan) / "parse"
+    check(run_plan, plan)
+    count = len(list(parse.iterdir()))
+    assert count == 5
+    for n in range(3):
+        edit(plan / TASKS, "title: 建设创新平台" if n == 0 else f"title: 平台{n - 1}",
+             f"title: 平台{n}")
+        check(run_plan, plan)
+    assert len(list(parse.iterdir())) == count
+
+
+def test_a_file_changed_during_the_check_is_not_stored_under_the_old_key(run_plan, plan,
+                                                                          monkeypatch):
+    """The files are hashed before they are read: a change in between must not leave the
+    new content's findings stored under the old content's key."""
+    from plan_cli import check as check_module
+
+    real = check_module.run_checks_streaming
+
+    def edit_first(location, today, cache=None):
+        edit(plan / TASKS, "department: 市科技局", "department: 市科技")
+        return real(location, today, cache)
+
+    monkeypatch.setattr(check_module, "run_checks_streaming", edit_first)
+    assert check(run_plan, plan).exit_code == 1  # found in the content it read
+    monkeypatch.undo()
+    edit(plan / TASKS, "department: 市科技", "department: 市科技局")  # the old content again
+    assert check(run_plan, plan).exit_code == 0
