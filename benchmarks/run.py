@@ -181,6 +181,18 @@ def hledger() -> list[str] | None:
 # --- the benchmark ---------------------------------------------------------
 
 
+def code_version() -> str:
+    """The commit measured (``+dirty`` when plan_cli/ has uncommitted changes)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "plan_cli"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
 def machine() -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -448,6 +460,7 @@ def render(results: dict) -> str:
 
     # Fixed figures
     out += ["## Start-up and the shipped data (≈50 items)", "",
+            f"Measured {f.get('date', '?')} at commit {f.get('commit', '?')}.", "",
             "| process | median | min | max | n | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
     for key in ("python_pass", "import_yardstick", "import_basemodel", "bare_help",
                 "bare_help_plain", "bare_noop", "plan_help", "status_warm", "status_nocache", "check_warm",
@@ -479,8 +492,8 @@ def render(results: dict) -> str:
             for s in order) + " |")
         out.append("| schedule entries | " + " | ".join(
             f"{sizes[s]['counts']['entries']:,}" for s in order) + " |")
-        out.append("| measured on | " + " | ".join(sizes[s].get("date", "") for s in order)
-                   + " |")
+        out.append("| measured on (UTC), at commit | " + " | ".join(
+            f"{sizes[s].get('date', '')}, {sizes[s].get('commit', '?')}" for s in order) + " |")
         for key, label in keys:
             if not any(key in sizes[s] for s in order):
                 continue
@@ -572,6 +585,7 @@ def main() -> None:
         if not args.no_fixed:
             results["fixed"] = fixed(args.repeat)
             results["fixed"]["date"] = results["machine"]["date"]
+            results["fixed"]["commit"] = code_version()
         peer_sizes = {int(s) for s in args.peer_sizes.split(",") if s}
         sizes = {int(s) for s in args.sizes.split(",") if s} | peer_sizes
         for size in sorted(sizes):
@@ -579,6 +593,7 @@ def main() -> None:
             r = sized(size, args.large_repeat if large else args.repeat, size in peer_sizes,
                       large)
             r["date"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
+            r["commit"] = code_version()
             results.setdefault("sizes", {})[str(size)] = r
             RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1))
         add_profiles(results)
