@@ -76,11 +76,11 @@ def _base_id_places(ws: Workspace) -> list[IdPlace]:
 
 
 def _ledger_id_place(ws: Workspace, ledger: m.LedgerFile) -> IdPlace:
-    return _place(ws, ledger.ledger.id, ws.ledger_sources[ledger.ledger.id], ("ledger", "id"))
+    return _place(ws, ledger.ledger.id, ws.source_of(ledger), ("ledger", "id"))
 
 
 def _item_id_places(ws: Workspace, ledger: m.LedgerFile) -> list[IdPlace]:
-    src = ws.ledger_sources[ledger.ledger.id]
+    src = ws.source_of(ledger)
     return [_place(ws, item.id, src, ("items", i, "id")) for i, item in enumerate(ledger.items)]
 
 
@@ -129,7 +129,7 @@ def check_references(ws: Workspace, today: date) -> Iterator[Diagnostic]:
                 yield ws.at(ind_src, ("indicators", i, "area"), "unknown-area",
                             value=ind.area, suggestion=_suggest(ind.area, areas))
     for ref in items(ws):
-        src = ws.ledger_sources[ref.ledger.ledger.id]
+        src = ws.source_of(ref.ledger)
         item = ref.item
         if areas is not None and item.area is not None and item.area not in areas:
             yield ws.at(src, ref.loc("area"), "unknown-area", value=item.area,
@@ -168,7 +168,7 @@ def check_dates(ws: Workspace, today: date) -> Iterator[Diagnostic]:
         return
     start, end = ws.plan.plan.period.start, ws.plan.plan.period.end
     for ref in items(ws):
-        src = ws.ledger_sources[ref.ledger.ledger.id]
+        src = ws.source_of(ref.ledger)
         for j, entry in enumerate(ref.item.schedule):
             if not start <= entry.quarter <= end:
                 yield ws.at(src, ref.loc("schedule", j, "quarter"), "outside-period",
@@ -249,7 +249,7 @@ def check_stretch_targets(ws: Workspace, today: date) -> Iterator[Diagnostic]:
         indicator = by_id.get(getattr(item, "indicator", None))
         if stretch is None or indicator is None:
             continue
-        src = ws.ledger_sources[ref.ledger.ledger.id]
+        src = ws.source_of(ref.ledger)
         against = [(indicator.target, {"en": "plan's", "zh": "计划"})]
         if item.provincial_target is not None:
             against.append((item.provincial_target, {"en": "provincial", "zh": "省级"}))
@@ -266,7 +266,7 @@ def _num(value: float) -> str:
 def check_completeness(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     """Warnings for what the office still has to fill in."""
     for ledger in ws.ledgers:
-        src = ws.ledger_sources[ledger.ledger.id]
+        src = ws.source_of(ledger)
         declared, entered = ledger.ledger.declared_count, len(ledger.items)
         if declared is not None and entered != declared:
             code = "ledger-incomplete" if entered < declared else "ledger-overfull"
@@ -274,7 +274,7 @@ def check_completeness(ws: Workspace, today: date) -> Iterator[Diagnostic]:
                         ledger=ledger.ledger.id, entered=entered, declared=declared)
     for ref in items(ws):
         if ref.item.owners.department is None:
-            src = ws.ledger_sources[ref.ledger.ledger.id]
+            src = ws.source_of(ref.ledger)
             yield ws.at(src, ref.loc("id"), "unassigned", Severity.warning, id=ref.item.id)
     src = ws.sources.get(INDICATORS_FILE)
     for i, ind in enumerate(ws.indicators):
@@ -342,7 +342,7 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
             # The rules read ws.diagnostics (a broken file's names are not judged):
             # the part shares the list, which holds every file's findings so far.
             part = dataclasses.replace(ws, ledgers=[ledger],
-                                       ledger_sources={ledger.ledger.id: source})
+                                       ledger_sources={id(ledger): source})
             for rule in RULES:
                 if rule is not check_unique_ids:
                     found.extend(d for d in rule(part, today) if d.path == source.display)

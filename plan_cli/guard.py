@@ -73,7 +73,7 @@ def guard_targets(base: Workspace, head: Workspace, base_date: date,
         for name in ("stretch_target", "provincial_target"):
             if getattr(old, name, None) != getattr(item, name, None) \
                     and not _new(item.revisions, old.revisions):
-                yield head.at(head.ledger_sources[ledger.ledger.id], ("items", i, name),
+                yield head.at(head.source_of(ledger), ("items", i, name),
                               "target-changed", id=item_id, at_key=True)
 
 
@@ -91,7 +91,7 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
         approved = {r for rev in _new(now.revisions, base_ledgers[ledger.ledger.id].revisions)
                     for r in rev.removed}
         if item_id not in approved:
-            yield head.at(head.ledger_sources[now.ledger.id], ("items",), "item-removed",
+            yield head.at(head.source_of(now), ("items",), "item-removed",
                           id=item_id, title=item.title, at_key=True)
     src = head.sources.get(INDICATORS_FILE)
     if src is None or base.indicators_file is None:
@@ -143,7 +143,7 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
                    today: date) -> Iterator[Diagnostic]:
     before = _heads(base)
     for item_id, (ledger, i, item) in _heads(head).items():
-        src = head.ledger_sources[ledger.ledger.id]
+        src = head.source_of(ledger)
         old_item = before.get(item_id, (None, None, None))[2]
         olds = old_item.schedule if old_item else []
         matched: dict[int, m.ScheduleEntry] = {}

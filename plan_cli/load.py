@@ -56,9 +56,19 @@ class Workspace:
     ledgers: list[m.LedgerFile] = field(default_factory=list)
     # Raw data per model object, to locate later diagnostics: file and loc prefix.
     sources: dict[str, SourceFile] = field(default_factory=dict)
-    ledger_sources: dict[str, SourceFile] = field(default_factory=dict)
+    # Keyed by the ledger object, not its id: two files may share an id by
+    # mistake (the duplicate-id rule says so), and each must still be located.
+    ledger_sources: dict[int, SourceFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0
+
+    def source_of(self, ledger: m.LedgerFile) -> SourceFile:
+        """The file a ledger was read from."""
+        return self.ledger_sources[id(ledger)]
+
+    def add_ledger(self, ledger: m.LedgerFile, source: SourceFile) -> None:
+        self.ledgers.append(ledger)
+        self.ledger_sources[id(ledger)] = source
 
     @property
     def indicators_file(self) -> SourceFile | None:
@@ -177,8 +187,7 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
     ws = load_base(location, snapshot, cache)
     for source, ledger in iter_ledgers(ws, snapshot, cache):
         if ledger is not None:
-            ws.ledgers.append(ledger)
-            ws.ledger_sources[ledger.ledger.id] = source
+            ws.add_ledger(ledger, source)
     ws.ledgers.sort(key=ledger_order)
     return ws
 

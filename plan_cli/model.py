@@ -25,6 +25,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    FiniteFloat,
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
@@ -217,7 +218,7 @@ class Op(StrEnum):
 class Target(Strict):
     period: Period
     op: Op
-    value: float
+    value: FiniteFloat  # .nan and .inf are YAML numbers, not figures
     wording: Text | None = Field(None, description="the plan's own words for this target")
     source: Text | None = None
 
@@ -226,7 +227,7 @@ class Figure(Strict):
     """A baseline or an actual: a value for a period, always with its source."""
 
     period: Period
-    value: float
+    value: FiniteFloat  # .nan and .inf are YAML numbers, not figures
     source: Text
     note: Text | None = None
 

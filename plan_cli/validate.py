@@ -25,6 +25,7 @@ _EXPECTED = {
     "int_from_float": ("a whole number", "整数"),
     "float_type": ("a number", "数字"),
     "float_parsing": ("a number", "数字"),
+    "finite_number": ("a finite number", "有限的数值"),
     "bool_type": ("true or false", "true 或 false"),
     "bool_parsing": ("true or false", "true 或 false"),
     "list_type": ("a list", "列表"),
@@ -144,6 +145,8 @@ def _classify(err: dict, loc: tuple, model: type[BaseModel], prefix: tuple,
     if kind in _EXPECTED:
         en, zh = _EXPECTED[kind]
         got_en, got_zh = _GOT.get(type(value), ("this value", "此值"))
+        if kind == "finite_number":
+            got_en, got_zh = f"{value}", f"{value}"
         return "wrong-type", {"field": field, "expected": {"en": en, "zh": zh},
                               "got": {"en": got_en, "zh": got_zh}}, False
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal",

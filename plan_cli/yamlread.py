@@ -86,7 +86,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 def _resolve_plain(value: str) -> Any:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
     first = value[:1]
-    if first.isdigit() or first in "-+.":
+    if first and (first.isdigit() or first in "-+."):  # ('' in "-+." is true)
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value):

@@ -136,3 +136,15 @@ def test_every_command_has_help(run_plan):
     for command in ("check", "status"):
         result = run_plan(command, "--help")
         assert result.exit_code == 0 and "--data" in result.stdout
+
+
+def test_two_ledger_files_sharing_an_id_are_each_located(run_plan, base_plan):
+    """A copied ledger that kept its id: every problem still points at its own file."""
+    (base_plan / "ledgers" / "a-copy.yaml").write_text(
+        "ledger: {id: tasks, kind: pilots, title: 复制的台账}\n"
+        "items:\n"
+        "  - {id: PL-09, title: 试点, owners: {department: 市科技委}}\n", encoding="utf-8")
+    result = run_plan("status", *AS_OF, "--data", base_plan)
+    assert result.exit_code == 1
+    assert "a-copy.yaml:3:49: error[unknown-department]" in result.stderr
+    assert "a-copy.yaml:1:14: error[duplicate-id] id 'tasks' is already used at" in result.stderr

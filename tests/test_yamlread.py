@@ -9,6 +9,11 @@ def test_scalars_follow_yaml_1_2_and_dates_stay_text():
                     "f": "null", "g": 2.5, "h": True, "i": "2024Q2", "j": "12"}
 
 
+def test_a_key_with_nothing_after_it_is_null():
+    data, _ = parse("done_on:\nnote: \nitems:\n")
+    assert data == {"done_on": None, "note": None, "items": None}
+
+
 def test_positions_are_one_based_and_count_characters_not_bytes():
     data, _ = parse("items:\n  - {title: 建设平台, area: x}\n")
     assert locate(data, ("items", 0, "area")) == (2, 25)
