@@ -53,6 +53,7 @@ def gaps(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Every indicator against its target and its trajectory, worst first:
     baseline, latest value, expected value now, target, gaps, status and missing data.
@@ -62,7 +63,7 @@ def gaps(
     from ..reports.gaps import build_gaps
     from ..render import gaps as render
 
-    ws, today, language = prepare(data, as_of, lang)
+    ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, INDICATOR_STATUSES, area, ledger, department, leader, status)
     report = build_gaps(ws, today, chosen)
     where = str(ws.location.path)
@@ -101,6 +102,7 @@ def due(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Schedule entries due in a quarter and every overdue one, grouped by owner;
     items with no recent update are flagged stale. --status takes due or overdue."""
@@ -110,7 +112,7 @@ def due(
     if quarter is not None and next_quarter:
         raise typer.BadParameter("give --quarter or --next, not both", param_hint="--next")
     asked = _quarter(quarter)
-    ws, today, language = prepare(data, as_of, lang)
+    ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, ("due", "overdue"), area, ledger, department, leader, status)
     if next_quarter:
         from ..quarter import Quarter
@@ -128,6 +130,7 @@ def owners(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Supervision scorecard per department and per leader, worst first: items, entries
     done on time / late, due, overdue, stale items, off-track indicators.
@@ -136,7 +139,7 @@ def owners(
     from ..reports.owners import STATUS_COLUMNS, build_owners
     from ..render import owners as render
 
-    ws, today, language = prepare(data, as_of, lang)
+    ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, tuple(STATUS_COLUMNS), area, ledger, department, leader, status)
     report = build_owners(ws, today, chosen)
     where = str(ws.location.path)
@@ -150,6 +153,7 @@ def show(
                                        "area or ledger id (PT-001, rd-intensity, innovation).")],
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """One item (owners, schedule with states, updates, linked indicators), indicator
     (target, baseline, values per period as a chart with trajectory and target) or area.
@@ -159,7 +163,7 @@ def show(
     from ..render import show as render
     from ..render.labels import label
 
-    ws, today, language = prepare(data, as_of, lang)
+    ws, today, language = prepare(data, as_of, lang, no_cache)
     try:
         report = build_show(ws, today, id_)
     except NotFound as exc:
