@@ -52,6 +52,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.parametrize("report", [("status",), ("gaps",), ("due",), ("owners",),
+                                    ("show", "PT-001")])
+def test_every_report_accepts_no_cache_with_the_same_output(run_plan, plan, report):
+    args = (*report, "--data", plan, "--as-of", AS_OF, "--format", "json")
+    uncached = run_plan(*args, "--no-cache")
+    assert uncached.exit_code == 0, uncached.stderr
+    assert not cache_folder(plan).exists(), "--no-cache must not write a cache"
+    cold, warm = run_plan(*args), run_plan(*args)
+    assert cache_folder(plan).exists()
+    assert uncached.stdout == cold.stdout == warm.stdout
+    assert cold.exit_code == warm.exit_code == 0
+
+
 def test_cached_and_uncached_runs_give_identical_output(run_plan, plan):
     uncached = outputs(run_plan, plan, "--no-cache")
     assert not cache_folder(plan).exists(), "--no-cache must not write a cache"

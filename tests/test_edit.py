@@ -295,8 +295,9 @@ def test_every_edit_and_guard_code_speaks_both_languages():
 
     from plan_cli import messages
 
-    source = "".join((ROOT / "plan_cli" / name).read_text(encoding="utf-8")
-                     for name in ("guard.py", "edit/ops.py", "cli.py"))
+    files = [ROOT / "plan_cli" / name for name in ("guard.py", "edit/ops.py")]
+    files += sorted((ROOT / "plan_cli" / "cli").glob("*.py"))
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     codes = set(re.findall(r'"((?:edit|target|item|indicator|closed|delay|off)-[a-z-]+)"', source))
     codes -= {"item-added", "indicator-added"}
     assert codes and codes <= set(messages.CATALOG), codes - set(messages.CATALOG)

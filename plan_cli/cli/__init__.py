@@ -1,0 +1,100 @@
+"""The ``plan`` command: parse options, call the core, pick a renderer.
+
+Only this package imports typer. Everything else is imported inside the
+command that needs it, so ``plan --help`` does not pay for the YAML reader,
+the models or rich.
+
+The commands live in modules by responsibility; importing them registers them
+with :data:`app`, in the order ``plan --help`` lists them:
+
+- :mod:`.options`: option types, choices and the helpers the commands share;
+- :mod:`.checking`: ``check`` (and the guard rails of --against);
+- :mod:`.reporting`: ``status``, ``gaps``, ``due``, ``owners``, ``show``;
+- :mod:`.editing`: ``update``, ``record``, ``note``;
+- :mod:`.repository`: ``diff``, ``schema``, ``init``.
+
+Exit codes: 0 clean, 1 problems in the data, 2 the command was misused,
+3 an internal error (a bug in plan: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="plan",
+    help="Keep an action plan's targets, indicators and ledgers as YAML, check them, "
+    "and report where the plan stands.\n\n"
+    "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
+    no_args_is_help=True,
+    add_completion=False,
+    # Plain click help: rich's help formatter costs ~0.2 s of imports (measured
+    # in benchmarks/BENCHMARKS.md), more than the rest of `plan --help`.
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# Registering the commands needs `app` above; the import order is the order of `plan --help`.
+from . import checking, reporting, editing, repository  # noqa: E402, F401  isort: skip
+
+
+def main() -> None:
+    """Turn an unexpected exception into one line and exit 3 (``sys.exit``, as usual)."""
+    # Redirected output on Windows uses the ANSI code page (cp936 in China): a
+    # character it cannot encode should print as '?', not end the command.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("PLAN_DEBUG"):
+            raise
+        print(f"plan: internal error ({type(exc).__name__}: {exc}). This is a bug in plan, "
+              "not in your data: please report it with the command you ran "
+              "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
+        sys.exit(3)
+
+
+def entry() -> NoReturn:
+    """The ``plan`` console script and ``python -m plan_cli``: :func:`main`, then
+    ``os._exit`` once the output is flushed.
+
+    Tearing down a large heap (every node of every ledger) costs up to a second
+    at 100,000 items and buys nothing. Only the real entry point does this;
+    tests call :func:`main` or ``app`` and exit normally.
+    """
+    try:
+        main()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    _fast_exit(code)
+
+
+def _fast_exit(code: int | str | None) -> NoReturn:
+    """``sys.exit(code)`` without the interpreter's teardown."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints the message and exits 1
+        print(code, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # `plan check | head`: the reader left
+        pass
+    try:
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(status & 0xFF if status >= 0 else 1)

@@ -1,0 +1,198 @@
+"""What the commands share: option types, choices, and the steps every command
+takes (find and load the data, check it is sound, resolve filters, emit a report).
+
+Imports nothing heavy at module level: each helper imports what it uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option("--data", help="The plan's data folder (or a repository holding data/). "
+                 "Default: $PLAN_DATA, else the nearest data/plan.yaml above the working "
+                 "directory, else the sample data shipped with plan.", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Report as on this date (2024-06-30). "
+                 "Default: today.", show_default=False),
+]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of headings and messages. "
+                 "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Read every file afresh: neither use nor write the cache "
+                 "in .plan-cache/ beside the data folder.", show_default=False),
+]
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", help="table for people; markdown for a pull request or a "
+                 "report; csv for Excel (UTF-8 with BOM); json for programs (stable shape "
+                 "with \"version\": 1 and \"report\": the command's name)."),
+]
+_FILTER_HELP = ("Repeat to allow several values (any matches); different filters must all "
+                "match. A value that names nothing in the data is an error.")
+AreaOption = Annotated[list[str] | None, typer.Option(
+    "--area", metavar="AREA", show_default=False,
+    help="Only this key-task area (its id in plan.yaml). " + _FILTER_HELP)]
+LedgerOption = Annotated[list[str] | None, typer.Option(
+    "--ledger", metavar="LEDGER", show_default=False,
+    help="Only items of this ledger (id or short name); indicators linked to them.")]
+DepartmentOption = Annotated[list[str] | None, typer.Option(
+    "--department", metavar="NAME", show_default=False,
+    help="Only items this department is responsible for (aliases accepted; "
+    "'unassigned' for items without one); indicators linked to them.")]
+LeaderOption = Annotated[list[str] | None, typer.Option(
+    "--leader", metavar="NAME", show_default=False,
+    help="Only items under this leader ('unassigned' for items without one); "
+    "indicators linked to them.")]
+StatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", metavar="STATUS", show_default=False,
+    help="Only indicators with this status (met, on_track, at_risk, off_track, no_data, "
+    "no_baseline, missed) or schedule entries in this state (done, due, overdue, "
+    "upcoming, dropped), as the report allows.")]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"plan: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date; write it as 2024-06-30",
+                                 param_hint="--as-of") from None
+
+
+def resolve_lang(lang: Lang | None) -> str:
+    from ..messages import detect_language
+
+    return lang.value if lang else detect_language()
+
+
+def find_location(data: Path | None, lang: str):
+    """Find the data folder; say on stderr when it is the shipped sample."""
+    from ..datadir import DataNotFound, find_data
+
+    try:
+        location = find_data(data)
+    except DataNotFound as exc:
+        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there "
+             "(use --data DIR or set PLAN_DATA)")
+    if location.how == "shipped":
+        from ..render.labels import label
+
+        typer.echo(f"plan: {label('shipped', lang)} ({location.path})", err=True)
+    return location
+
+
+def load_data(data: Path | None, lang: str, use_cache: bool = True):
+    """Find and load the data (each file's parse from the cache when unchanged)."""
+    return load_from(find_location(data, lang), use_cache)
+
+
+def load_from(location, use_cache: bool = True):
+    from ..load import load
+
+    if not use_cache:
+        return load(location)
+    from ..cache import open_cache
+
+    return load(location, cache=open_cache(location))
+
+
+def require_sound(ws, today: date, language: str) -> None:
+    """Reports need valid data: show the errors (not warnings) and stop with exit 1."""
+    from ..check import run_checks
+    from ..diagnostics import Severity, format_text
+
+    # Judge "not in the future" against the real date: --as-of looks back at the
+    # plan as it stood then, and the reports ignore what was recorded later.
+    diags = run_checks(ws, max(today, date.today()))
+    errors = [d for d in diags if d.severity is Severity.error]
+    if errors or ws.plan is None:
+        typer.echo(format_text(errors, language), err=True)
+        fail("the data has errors; fix them first (see `plan check`)", code=1)
+    if diags:
+        note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
+                else f"{len(diags)} warnings; see `plan check`")
+        typer.echo(f"plan: {note}", err=True)
+
+
+
+def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: bool = False):
+    """Language, date and a sound workspace: what every report starts from."""
+    language = resolve_lang(lang)
+    today = parse_as_of(as_of)
+    ws = load_data(data, language, use_cache=not no_cache)
+    require_sound(ws, today, language)
+    return ws, today, language
+
+
+def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, department=None,
+             leader=None, status=None):
+    """Check the filter values against the data: unknown ones are usage errors (exit 2)."""
+    from ..reports.filters import FilterError, Filters, resolve
+
+    asked = Filters(*(tuple(v or ()) for v in (area, ledger, department, leader, status)))
+    try:
+        return resolve(ws, asked, statuses)
+    except FilterError as exc:
+        known = ", ".join(exc.choices[:12]) + (" …" if len(exc.choices) > 12 else "")
+        raise typer.BadParameter(f"{exc} (known: {known or 'none'})",
+                                 param_hint=exc.option) from None
+
+
+def emit_report(output_format: ReportFormat, view_fn, data_fn) -> None:
+    from ..render.console import make_console
+    from ..render.output import emit
+
+    emit(output_format.value, view_fn, data_fn, make_console)
+
+
+
+def edit_location(data: Path | None):
+    from ..load import DataNotFound, find_data
+
+    try:
+        location = find_data(data)
+    except DataNotFound as exc:
+        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there")
+    if location.how == "shipped":
+        fail("this needs a plan repository: run inside one or use --data DIR")
+    return location

@@ -1,0 +1,114 @@
+"""Working with the plan repository: ``plan diff`` reviews changes in plan terms
+(issue 4); ``plan schema`` and ``plan init`` write what users copy into their
+repositories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .options import (DataOption, LangOption, ReportFormat, edit_location, fail,
+                      resolve_lang)
+
+
+def _sides(data: Path | None, base: str | None, head: str | None, language: str):
+    """Load both sides of a comparison from git; stop on git errors or broken data."""
+    from ..diagnostics import Severity, format_text
+    from ..gitread import GitError, sides
+
+    try:
+        found = sides(edit_location(data), base, head)
+    except GitError as exc:
+        fail(f"git: {exc}")
+    for ws, name in ((found[0], found[2]), (found[1], found[3])):
+        errors = [d for d in ws.diagnostics if d.severity is Severity.error]
+        if errors:
+            typer.echo(format_text(errors, language), err=True)
+            fail(f"the data at {name} has errors; fix them first (see `plan check`)", code=1)
+    return found
+
+
+@app.command()
+def diff(
+    base: Annotated[str | None, typer.Argument(help="Compare with this revision (taken "
+                    "at its merge-base). Default: where HEAD left the main branch.")] = None,
+    head: Annotated[str | None, typer.Argument(help="Compare this revision. "
+                    "Default: the working tree.")] = None,
+    data: DataOption = None,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="table for people, markdown for a pull request, json for programs.")
+    ] = ReportFormat.table,
+    lang: LangOption = None,
+) -> None:
+    """What changed, in plan terms (计划数据变更).
+
+    Items added or removed, schedule statuses, owners, progress notes, actuals,
+    and targets (flagged as governance changes). Reads git directly: no checkout."""
+    from ..render import diff as render
+    from ..reports.diff import build_diff
+
+    language = resolve_lang(lang)
+    base_ws, head_ws, base_name, head_name, _ = _sides(data, base, head, language)
+    report = build_diff(base_ws, head_ws, base_name, head_name)
+    if output_format is ReportFormat.json:
+        typer.echo(render.render_json(report))
+    elif output_format is ReportFormat.markdown:
+        typer.echo(render.render_markdown(report, language))
+    else:
+        from ..render.console import make_console
+
+        render.render_table(report, make_console(), language)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Folder to write into. "
+                   "Default: schemas/ beside the data folder.", show_default=False)] = None,
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when "
+                          "a schema is missing or out of date (for CI).")] = False,
+    data: DataOption = None,
+) -> None:
+    """Write JSON Schema for every kind of data file, for editors.
+
+    Each data file's first line names its schema (yaml-language-server), so
+    editors complete and check fields as you type."""
+    from ..schema import SCHEMA_DIR, write_schemas
+
+    folder = out or edit_location(data).path.parent / SCHEMA_DIR
+    stale = write_schemas(folder, check=check_only)
+    for path in stale:
+        typer.echo(f"{'out of date' if check_only else 'wrote'}: {path}")
+    if check_only and stale:
+        raise typer.Exit(1)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the plan repository.")],
+    plan_id: Annotated[str, typer.Option("--id", help="A short id for the plan.")] = "plan",
+    title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
+    start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
+    end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+) -> None:
+    """Create an empty plan repository for another plan or city (新建计划仓库).
+
+    Data files, the five ledgers, schemas, and the pre-commit and CI configuration;
+    it passes `plan check` at once."""
+    from ..quarter import Quarter
+    from ..scaffold import PlanIdentity, ScaffoldError, scaffold
+
+    for name, text in (("--start", start), ("--end", end)):
+        try:
+            Quarter.parse(text)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=name) from None
+    try:
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end))
+    except ScaffoldError as exc:
+        fail(str(exc))
+    for path in written:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: cd {folder} && git init && plan check")
