@@ -185,6 +185,9 @@ def check_dates(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     ind_src = ws.sources.get(INDICATORS_FILE)
     for i, ind in enumerate(ws.indicators):
         for j, actual in enumerate(ind.actuals):
+            if ind.measure is m.Measure.annual_growth and actual.value <= -100:
+                yield ws.at(ind_src, ("indicators", i, "actuals", j, "value"),
+                            "impossible-growth", value=f"{actual.value:g}")
             if period_end(actual.period) > today:
                 yield ws.at(ind_src, ("indicators", i, "actuals", j, "period"), "period-in-future",
                             value=str(actual.period), today=today.isoformat())

@@ -98,7 +98,8 @@ def summary_line(diags: list[Diagnostic], files: int, lang: str, strict: bool = 
     counts = summary_counts(diags, strict)
     if lang == "zh":
         return f"检查了 {files} 个文件:{counts['errors']} 个错误,{counts['warnings']} 个警告"
-    return f"checked {files} files: {counts['errors']} errors, {counts['warnings']} warnings"
+    return (f"checked {messages.plural(files, 'file')}: {messages.plural(counts['errors'], 'error')},"
+            f" {messages.plural(counts['warnings'], 'warning')}")
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

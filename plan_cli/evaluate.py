@@ -104,6 +104,8 @@ def _compound_average(rates: list[float]) -> float:
     product = 1.0
     for rate in rates:
         product *= 1 + rate / 100
+    if product <= 0:  # a rate of -100% or less (plan check rejects it): no compound mean
+        return sum(rates) / len(rates)
     return (product ** (1 / len(rates)) - 1) * 100
 
 
@@ -199,7 +201,9 @@ def _evaluate_growth(indicator: Indicator, settings: Settings, tolerance: float,
         status = IndicatorStatus.met if final else IndicatorStatus.on_track
     elif final:
         status = IndicatorStatus.missed
-    elif sign * average >= settings.at_risk_share * sign * goal:
+    # At risk: short by at most (1 - at_risk_share) of the goal's size, in the good
+    # direction (5%/yr: 4% is at risk; at most 3%/yr: 3.6%; falling 3%/yr: -2.4%).
+    elif gap <= (1 - settings.at_risk_share) * abs(goal):
         status = IndicatorStatus.at_risk
     else:
         status = IndicatorStatus.off_track

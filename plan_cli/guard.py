@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from . import model as m
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .evaluate import IndicatorStatus, evaluate
 from .load import INDICATORS_FILE, Workspace
 from .quarter import period_end
@@ -80,19 +80,28 @@ def guard_targets(base: Workspace, head: Workspace, base_date: date,
 def guard_removals(base: Workspace, head: Workspace, base_date: date,
                    today: date) -> Iterator[Diagnostic]:
     after = _heads(head)
-    head_ledgers = {ledger.ledger.id: ledger for ledger in head.ledgers}
-    base_ledgers = {ledger.ledger.id: ledger for ledger in base.ledgers}
+    by_id = {ledger.ledger.id: ledger for ledger in head.ledgers}
+    # A ledger whose id was renamed is still the same file: match by file name too.
+    by_file = {head.source_of(ledger).path.name: ledger for ledger in head.ledgers}
+    broken = {d.path.rsplit("/", 1)[-1] for d in head.diagnostics}
+    gone: dict[str, list[str]] = {}  # deleted ledger file -> its removed item ids
     for item_id, (ledger, _, item) in _heads(base).items():
         if item_id in after:
             continue
-        now = head_ledgers.get(ledger.ledger.id)
-        if now is None:  # the whole ledger is gone, or broken (reported by check)
+        file_name = base.source_of(ledger).path.name
+        now = by_id.get(ledger.ledger.id) or by_file.get(file_name)
+        if now is None:
+            if file_name not in broken:  # a broken file's own errors are reported by check
+                gone.setdefault(base.source_of(ledger).display, []).append(item_id)
             continue
-        approved = {r for rev in _new(now.revisions, base_ledgers[ledger.ledger.id].revisions)
-                    for r in rev.removed}
+        approved = {r for rev in _new(now.revisions, ledger.revisions) for r in rev.removed}
         if item_id not in approved:
             yield head.at(head.source_of(now), ("items",), "item-removed",
                           id=item_id, title=item.title, at_key=True)
+    for display, item_ids in gone.items():
+        yield Diagnostic(display, 1, 1, Severity.error, "ledger-removed",
+                         {"count": len(item_ids), "ids": ", ".join(item_ids[:5])
+                          + (" …" if len(item_ids) > 5 else "")})
     src = head.sources.get(INDICATORS_FILE)
     if src is None or base.indicators_file is None:
         return

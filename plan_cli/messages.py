@@ -11,6 +11,7 @@ Each entry: ``code: (english, chinese, hint_en, hint_zh)``; hints may be None.
 from __future__ import annotations
 
 import os
+import sys
 
 CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     # --- reading files -----------------------------------------------------
@@ -183,9 +184,15 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     ),
     "period-in-future": (
         "an actual for {value} cannot be known yet (today is {today})",
-        "{value} 的实际值尚不可能获得(今天是 {today})",
+        "{value} 尚未结束,不应已有实际值(今天是 {today})",
         None,
         None,
+    ),
+    "impossible-growth": (
+        "a growth rate of {value}% is impossible: nothing can shrink by 100% or more",
+        "增长率 {value}% 不可能:降幅不能达到或超过 100%",
+        "growth is entered in percent: -3.5 means a fall of 3.5%",
+        "增长率以百分数填写:-3.5 表示下降 3.5%",
     ),
     "baseline-after-target": (
         "the baseline period {value} is not before the target period {target}",
@@ -208,7 +215,7 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     ),
     "weak-stretch-target": (
         "stretch target {value} is weaker than the {against} target {target}",
-        "冲击目标 {value} 低于{against}目标 {target}",
+        "冲击目标 {value} 弱于{against}目标 {target}",
         "a stretch target (冲击目标) must be at least as ambitious",
         "冲击目标不得低于原定目标",
     ),
@@ -249,6 +256,13 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "事项 {id}({title})被删除,但没有调整审批记录",
         "add to the ledger's revisions: {{date: …, approved_by: …, document: …, removed: [{id}]}}",
         "请在台账的 revisions 中补充审批记录,并在 removed 中列明 {id}",
+    ),
+    "ledger-removed": (
+        "this ledger file was deleted, removing {count} items ({ids}) without a revision record",
+        "该台账文件已被删除,{count} 个事项({ids})随之删除,且没有调整审批记录",
+        "restore the file; to retire items, remove them from the ledger and record the approval "
+        "in its revisions",
+        "请恢复该文件;如需撤销事项,请在台账中删除并在 revisions 中记录审批",
     ),
     "indicator-removed": (
         "indicator {id} was removed without a revision record",
@@ -357,14 +371,33 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
 }
 
 
+def plural(count: int, word: str) -> str:
+    """English count and noun: 1 error, 2 errors (Chinese needs no plural)."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def detect_language(environ: dict[str, str] | None = None) -> str:
-    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG), else ``en``."""
+    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG; on Windows,
+    which seldom sets them, the display language), else ``en``."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    if environ is None and sys.platform == "win32":
+        return _windows_ui_language()
     return "en"
+
+
+def _windows_ui_language() -> str:
+    """Windows seldom sets LANG: ask for the display language (primary id 0x04 is Chinese)."""
+    try:
+        import ctypes
+
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    except (AttributeError, OSError):
+        return "en"
+    return "zh" if langid & 0x3FF == 0x04 else "en"
 
 
 class _Blank(dict):

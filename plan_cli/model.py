@@ -33,7 +33,7 @@ from pydantic import (
 
 from pydantic_core import PydanticCustomError
 
-from .quarter import Quarter
+from .quarter import MAX_YEAR, MIN_YEAR, Quarter
 
 
 class Strict(BaseModel):
@@ -100,7 +100,7 @@ def _parse_quarter(value: Any) -> Quarter:
 def _parse_period(value: Any) -> int | Quarter:
     if isinstance(value, Quarter):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
         return value
     if isinstance(value, str):
         if re.fullmatch(r"\d{4}", value.strip()):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+MIN_YEAR, MAX_YEAR = 1900, 2100
 _QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
 
 
@@ -25,7 +26,8 @@ class Quarter:
     def parse(cls, text: str) -> Quarter:
         """Parse ``2024Q2``; raise ValueError with the expected form otherwise."""
         match = _QUARTER_RE.match(text.strip().upper()) if isinstance(text, str) else None
-        if not match:
+        # Years stay within what dates can hold around a plan (9999Q4 would end in year 10000).
+        if not match or not MIN_YEAR <= int(match.group(1)) <= MAX_YEAR:
             raise ValueError(f"{text!r} is not a quarter; write it as 2024Q2 (year, Q, 1-4)")
         return cls(int(match.group(1)), int(match.group(2)))
 

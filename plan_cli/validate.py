@@ -8,6 +8,7 @@ column. Unknown keys get a "did you mean" from the model's own field names.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from enum import Enum
@@ -33,9 +34,9 @@ _EXPECTED = {
     "model_attributes_type": ("a mapping of 'key: value' lines", "“键: 值”形式的映射"),
     "dict_type": ("a mapping of 'key: value' lines", "“键: 值”形式的映射"),
 }
-_GOT = {
-    type(None): ("empty (null)", "空值"), str: ("text", "文字"), int: ("a number", "数字"),
-    float: ("a number", "数字"), bool: ("true/false", "布尔值"), list: ("a list", "列表"),
+_GOT = {  # first match wins: bool before int, which it subclasses
+    bool: ("true/false", "布尔值"), type(None): ("empty (null)", "空值"), str: ("text", "文字"),
+    int: ("a number", "数字"), float: ("a number", "数字"), list: ("a list", "列表"),
     dict: ("a mapping", "映射"),
 }
 _CUSTOM = {"bad_date": "bad-date", "bad_quarter": "bad-quarter", "bad_period": "bad-period"}
@@ -136,15 +137,19 @@ def _classify(err: dict, loc: tuple, model: type[BaseModel], prefix: tuple,
         ctx = err.get("ctx") or {}
         return _CUSTOM[kind], {"value": repr(value), "detail": ctx.get("detail", "")}, False
     if kind == "enum":
-        expected = (err.get("ctx") or {}).get("expected", "")
-        return "invalid-choice", {"field": field, "value": value, "choices": expected}, False
+        # pydantic words the list in English ("'a', 'b' or 'c'"): list the values ourselves
+        names = re.findall(r"'([^']*)'", (err.get("ctx") or {}).get("expected", ""))
+        choices = {"en": ", ".join(names), "zh": "、".join(names)}
+        return "invalid-choice", {"field": field, "value": value, "choices": choices}, False
     if kind == "string_too_short":
         return "empty-value", {"field": field}, False
     if kind == "string_pattern_mismatch":
         return "bad-id", {"field": field, "value": value}, False
     if kind in _EXPECTED:
         en, zh = _EXPECTED[kind]
-        got_en, got_zh = _GOT.get(type(value), ("this value", "此值"))
+        # isinstance, not type(): the reader's YMap/YList are dict/list subclasses
+        got_en, got_zh = next((names for kind_, names in _GOT.items()
+                               if isinstance(value, kind_)), ("this value", "此值"))
         if kind == "finite_number":
             got_en, got_zh = f"{value}", f"{value}"
         return "wrong-type", {"field": field, "expected": {"en": en, "zh": zh},

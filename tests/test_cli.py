@@ -148,3 +148,11 @@ def test_two_ledger_files_sharing_an_id_are_each_located(run_plan, base_plan):
     assert result.exit_code == 1
     assert "a-copy.yaml:3:49: error[unknown-department]" in result.stderr
     assert "a-copy.yaml:1:14: error[duplicate-id] id 'tasks' is already used at" in result.stderr
+
+
+def test_language_from_the_environment():
+    from plan_cli.messages import detect_language
+
+    assert detect_language({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert detect_language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert detect_language({}) == "en"

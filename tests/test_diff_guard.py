@@ -125,6 +125,21 @@ def test_removed_item_needs_a_revision_record(repo, run_plan):
     assert _guard(run_plan, repo).exit_code == 0
 
 
+def test_deleting_a_ledger_file_is_caught(repo, run_plan):
+    (repo / "data" / "ledgers" / "key-indicators.yaml").unlink()
+    result = _guard(run_plan, repo)
+    assert result.exit_code == 1
+    assert _codes(result) == [("ledger-removed", "key-indicators.yaml", 1)]
+
+
+def test_renaming_a_ledger_id_does_not_hide_a_removed_item(repo, run_plan):
+    path = repo / "data" / "ledgers" / "tasks.yaml"
+    _replace(path, "  id: tasks\n", "  id: tasks-renamed\n")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: PT-002")], encoding="utf-8")
+    assert _codes(_guard(run_plan, repo)) == [("item-removed", "tasks.yaml", 7)]
+
+
 def test_closed_quarter_needs_a_correction(repo, run_plan):
     data = repo / "data"
     args = ("update", "PT-001", "--quarter", "2023Q2", "--status", "done",

@@ -98,7 +98,7 @@ def test_record_replaces_an_actual(repo, run_plan):
     # done in the future: refused by the checker
     ("update", "PT-001", "--quarter", "2023Q4", "--status", "done", "--done-on", "2030-01-01"),
     # an actual for a year not over yet
-    ("record", "rd-intensity", "--period", "2025", "--value", "3", "--source", "x"),
+    ("record", "rd-intensity", "--period", "2099", "--value", "3", "--source", "x"),
     # no such item, no such entry, done without a date
     ("update", "PT-009", "--quarter", "2023Q4", "--status", "done", "--done-on", "2024-01-01"),
     ("update", "PT-001", "--quarter", "2024Q3", "--status", "in_progress"),
@@ -353,3 +353,47 @@ def test_concurrent_writers_never_lose_an_update(repo):
     assert written
     assert sorted(i for i in range(4) if f"并发测试{i}" in text) == written
     assert not (data / LOCK_NAME).exists()
+
+
+def test_a_back_dated_note_is_judged_against_the_real_date(base_plan, run_plan):
+    """--as-of dates the note; entries recorded after that day are not "in the future"."""
+    result = run_plan("note", "PT-002", "补记:已完成选址", "--as-of", "2023-06-01",
+                      "--data", base_plan)
+    assert result.exit_code == 0, result.output
+    assert "date: 2023-06-01" in (base_plan / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+
+
+def test_a_note_dated_in_the_future_is_refused(base_plan, run_plan):
+    before = (base_plan / "ledgers" / "tasks.yaml").read_bytes()
+    result = run_plan("note", "PT-002", "未来", "--as-of", "9999-12-31", "--data", base_plan)
+    assert result.exit_code == 1
+    assert "date-in-future" in result.output
+    assert (base_plan / "ledgers" / "tasks.yaml").read_bytes() == before
+
+
+def test_setting_a_field_left_empty_in_block_style(base_plan, run_plan):
+    """`done_on:` with nothing after it (valid: null) takes a value with a space."""
+    path = base_plan / "ledgers" / "tasks.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "      - {quarter: 2023Q4, deliverable: 完成建设, status: in_progress}\n",
+        "      - quarter: 2023Q4\n        deliverable: 完成建设\n        status: in_progress\n"
+        "        done_on:\n        evidence:   # 待补\n")
+    path.write_text(text, encoding="utf-8")
+    result = run_plan("update", "PT-001", "--quarter", "2023Q4", "--status", "done",
+                      "--done-on", "2024-01-05", "--evidence", "验收报告", "--data", base_plan)
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert "        done_on: 2024-01-05\n" in after
+    assert "        evidence: 验收报告   # 待补\n" in after
+
+
+def test_an_edit_through_a_symlinked_ledger_updates_its_target(base_plan, run_plan, tmp_path):
+    real = tmp_path / "elsewhere.yaml"
+    link = base_plan / "ledgers" / "tasks.yaml"
+    real.write_bytes(link.read_bytes())
+    link.unlink()
+    link.symlink_to(real)
+    result = run_plan("note", "PT-001", "经符号链接更新", "--data", base_plan)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert "经符号链接更新" in real.read_text(encoding="utf-8")

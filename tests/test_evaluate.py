@@ -132,3 +132,23 @@ def test_exactly_on_the_line_is_on_track_despite_rounding():
     # 2.2 + (2.8 - 2.2) / 3 is 2.4000000000000004 in floating point; 2.4 is on the line
     ev = judge(indicator(baseline=fig(2022, 2.2), actuals=[fig(2023, 2.4)]))
     assert ev.status is S.on_track
+
+
+def test_growth_at_risk_band_works_in_both_directions():
+    # at most 3%/yr (lower is better): 3.5% is short by 0.5 <= 0.2 * 3 = 0.6 -> at risk; 3.7 off
+    capped = dict(measure="annual_growth", direction="down",
+                  target={"period": 2025, "op": "at_most", "value": 3})
+    assert judge(indicator(**capped, actuals=[fig(2023, 3.5)])).status is S.at_risk
+    assert judge(indicator(**capped, actuals=[fig(2023, 3.7)])).status is S.off_track
+    # falling 3%/yr (年均下降3%): -2.5% is short by 0.5 -> at risk; -2.0% off track
+    falling = dict(measure="annual_growth", direction="down",
+                   target={"period": 2025, "op": "at_most", "value": -3})
+    assert judge(indicator(**falling, actuals=[fig(2023, -2.5)])).status is S.at_risk
+    assert judge(indicator(**falling, actuals=[fig(2023, -2.0)])).status is S.off_track
+
+
+def test_an_impossible_growth_rate_does_not_crash_the_average():
+    # -150% cannot be compounded (plan check rejects it); the report still answers
+    ev = judge(indicator(measure="annual_growth", actuals=[fig(2023, -150), fig(2024, 10)],
+                         target={"period": 2025, "op": "about", "value": 5}), date(2025, 3, 1))
+    assert ev.status is S.off_track and ev.latest.value == pytest.approx(-70)

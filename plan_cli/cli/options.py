@@ -140,6 +140,7 @@ def require_sound(ws, today: date, language: str) -> None:
     """Reports need valid data: show the errors (not warnings) and stop with exit 1."""
     from ..check import run_checks
     from ..diagnostics import Severity, format_text
+    from ..messages import plural
 
     # Judge "not in the future" against the real date: --as-of looks back at the
     # plan as it stood then, and the reports ignore what was recorded later.
@@ -150,7 +151,7 @@ def require_sound(ws, today: date, language: str) -> None:
         fail("the data has errors; fix them first (see `plan check`)", code=1)
     if diags:
         note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
-                else f"{len(diags)} warnings; see `plan check`")
+                else f"{plural(len(diags), 'warning')}; see `plan check`")
         typer.echo(f"plan: {note}", err=True)
 
 

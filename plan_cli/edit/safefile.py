@@ -104,6 +104,7 @@ def write_lock(folder: Path) -> Iterator[Path]:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, keeping its permissions."""
+    path = path.resolve()  # a symlinked ledger: replace its target, not the link
     folder = path.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

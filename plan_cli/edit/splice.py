@@ -272,9 +272,12 @@ class Editor:
             old = node.children[at]
             if old.kind == "scalar" and not isinstance(value, (dict, list)):
                 style = old.style if old.style in ("'", '"') else ""
-                self._splice(old.start, old.end, render_scalar(value, flow=flow, style=style))
+                text = render_scalar(value, flow=flow, style=style)
             else:
-                self._splice(old.start, old.end, render_flow(value))
+                text = render_flow(value)
+            if old.start == old.end:  # `done_on:` with no value: libyaml marks just past ':'
+                text = " " + text
+            self._splice(old.start, old.end, text)
             return
         if node.flow and not node.keys:
             self._splice(node.start + 1, node.start + 1, f"{key}: {render_flow(value)}")

@@ -36,15 +36,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "gaps": ("Largest data gaps", "主要数据缺口"),
     "shipped": ("sample data shipped with plan", "plan 自带的示例数据"),
     # data gaps
-    "gap_items_not_entered": ("{scope}: {count} items not entered yet",
+    "gap_items_not_entered": ("{scope}: {count} item{s} not entered yet",
                               "{scope}尚有 {count} 项未录入"),
-    "gap_unassigned": ("{count} items without a responsible department",
+    "gap_unassigned": ("{count} item{s} without a responsible department",
                        "{count} 个事项未落实责任部门"),
-    "gap_no_schedule": ("{count} items without a quarterly schedule",
+    "gap_no_schedule": ("{count} item{s} without a quarterly schedule",
                         "{count} 个事项没有季度推进计划"),
-    "gap_no_actual": ("{count} indicators without any actual value",
+    "gap_no_actual": ("{count} indicator{s} without any actual value",
                       "{count} 项指标没有任何实际值"),
-    "gap_no_baseline": ("{count} indicators without the baseline their target needs",
+    "gap_no_baseline": ("{count} indicator{s} without the baseline their target needs",
                         "{count} 项指标缺少判断进度所需的基期值"),
     # shared by the reports
     "filters": ("Filters", "筛选条件"),
@@ -174,4 +174,6 @@ LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: str, **args) -> str:
     en, zh = LABELS.get(key, (key, key))
     text = zh if lang == "zh" else en
+    if "count" in args:  # English plurals: "1 item", "2 items"
+        args.setdefault("s", "" if args["count"] == 1 else "s")
     return text.format(**args) if args else text
