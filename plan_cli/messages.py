@@ -319,6 +319,13 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "to add one, name it: --deliverable TEXT",
         "如需新增,请用 --deliverable 写明该季度的工作内容",
     ),
+    "edit-similar-entry": (
+        "item {id} has no {quarter} entry '{value}', but has '{existing}'",
+        "事项 {id} 在 {quarter} 没有“{value}”,但有“{existing}”",
+        "to update that entry, give its deliverable exactly; a new entry needs clearly "
+        "different wording",
+        "如要更新该节点,请准确写出其工作内容;如确为新增节点,请使用明显不同的表述",
+    ),
     "edit-ambiguous-entry": (
         "item {id} has several entries for {quarter}: {choices}",
         "事项 {id} 在 {quarter} 有多项推进计划:{choices}",

@@ -397,3 +397,23 @@ def test_an_edit_through_a_symlinked_ledger_updates_its_target(base_plan, run_pl
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert "经符号链接更新" in real.read_text(encoding="utf-8")
+
+
+def test_a_mistyped_deliverable_does_not_add_a_second_entry(base_plan, run_plan):
+    path = base_plan / "ledgers" / "tasks.yaml"
+    before = path.read_bytes()
+    # a stray space: the same entry, updated in place
+    result = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "in_progress",
+                      "--deliverable", "申报 基地", "--data", base_plan)
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").count("2024Q1") == 1
+    path.write_bytes(before)
+    # one character off: refused, naming the entry it probably meant
+    result = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "in_progress",
+                      "--deliverable", "申报基地们", "--data", base_plan)
+    assert result.exit_code == 2  # an argument that names no entry, like a wrong quarter
+    assert "申报基地" in result.output and path.read_bytes() == before
+    # clearly different wording: a new entry
+    result = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "planned",
+                      "--deliverable", "组织专家评审", "--data", base_plan)
+    assert result.exit_code == 0 and path.read_text(encoding="utf-8").count("2024Q1") == 2

@@ -160,6 +160,22 @@ class EntryUpdate:
     by: str | None = None
 
 
+def _words(text: Any) -> str:
+    """A deliverable without its spaces: '申报 基地' and '申报基地' are the same entry."""
+    return "".join(str(text).split())
+
+
+def _refuse_near_miss(item_id: str, quarter: str, wanted: str, existing: list[str]) -> None:
+    """A deliverable almost equal to one the quarter has is a typo, not a new entry:
+    adding it would leave the real entry open and, later, overdue."""
+    close = difflib.get_close_matches(_words(wanted), [_words(e) for e in existing], n=1,
+                                      cutoff=0.8)
+    if close:
+        match = next(e for e in existing if _words(e) == close[0])
+        raise EditRefused("edit-similar-entry", id=item_id, quarter=quarter, value=wanted,
+                          existing=match)
+
+
 def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
     """Set the status (and dates, evidence, …) of an item's entry for a quarter;
     add the entry when ``--deliverable`` names one the quarter does not have yet."""
@@ -167,9 +183,13 @@ def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
     item = editor.data["items"][i]
     schedule = item.get("schedule") if isinstance(item.get("schedule"), list) else None
     quarter = str(upd.quarter)
-    matches = [j for j, e in enumerate(schedule or [])
-               if isinstance(e, dict) and _quarter_text(e.get("quarter")) == quarter
-               and (upd.deliverable is None or e.get("deliverable") == upd.deliverable)]
+    in_quarter = [j for j, e in enumerate(schedule or [])
+                  if isinstance(e, dict) and _quarter_text(e.get("quarter")) == quarter]
+    matches = [j for j in in_quarter if upd.deliverable is None
+               or _words(schedule[j].get("deliverable")) == _words(upd.deliverable)]
+    if not matches and upd.deliverable is not None:
+        _refuse_near_miss(item_id, quarter, upd.deliverable,
+                          [str(schedule[j].get("deliverable")) for j in in_quarter])
     if len(matches) > 1:
         raise EditRefused("edit-ambiguous-entry", id=item_id, quarter=quarter, choices="; ".join(
             str(schedule[j].get("deliverable")) for j in matches))
