@@ -44,6 +44,18 @@ def _suggest(value: str, choices: Iterable[str]) -> dict:
     return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
 
 
+def _suggest_area(value: str, ids: set[str], titles: dict[str, str]) -> dict:
+    """People write an area by its title (科技创新): point them at its id."""
+    by_title = [area_id for title, area_id in titles.items() if value in title]
+    if len(by_title) == 1:
+        return {"en": f" (write its id: '{by_title[0]}')", "zh": f"(请写其编号“{by_title[0]}”)"}
+    guess = _suggest(value, ids)
+    if guess["en"] or not ids:
+        return guess
+    listed = ", ".join(sorted(ids))
+    return {"en": f" (areas: {listed})", "zh": f"(可用的编号:{listed})"}
+
+
 def check_unique_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     """Areas, indicators, ledgers and items share one namespace: ``plan show ID`` finds any."""
     places = _base_id_places(ws)
@@ -123,17 +135,18 @@ def check_references(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     aliases = {a: d.name for d in registry.values() for a in d.aliases}
     ind_src = ws.sources.get(INDICATORS_FILE)
 
+    titles = {a.title: a.id for a in ws.plan.areas} if ws.plan else {}
     if areas is not None and ind_src:
         for i, ind in enumerate(ws.indicators):
             if ind.area is not None and ind.area not in areas:
                 yield ws.at(ind_src, ("indicators", i, "area"), "unknown-area",
-                            value=ind.area, suggestion=_suggest(ind.area, areas))
+                            value=ind.area, suggestion=_suggest_area(ind.area, areas, titles))
     for ref in items(ws):
         src = ws.source_of(ref.ledger)
         item = ref.item
         if areas is not None and item.area is not None and item.area not in areas:
             yield ws.at(src, ref.loc("area"), "unknown-area", value=item.area,
-                        suggestion=_suggest(item.area, areas))
+                        suggestion=_suggest_area(item.area, areas, titles))
         if indicators is not None:
             for j, ind_id in enumerate(item.indicators):
                 if ind_id not in indicators:

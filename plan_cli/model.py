@@ -256,7 +256,7 @@ class Revision(Strict):
 class Indicator(Strict):
     id: Id
     name: Text
-    area: Id | None = None
+    area: Text | None = None  # an area id; checked against plan.yaml, title hinted
     unit: Text
     direction: Direction
     measure: Measure = Measure.level
@@ -358,7 +358,7 @@ class Item(Strict):
 
     id: Id
     title: Text
-    area: Id | None = None
+    area: Text | None = None  # an area id; checked against plan.yaml, title hinted
     owners: Owners = Owners()
     indicators: list[Id] = []
     schedule: list[ScheduleEntry] = []
