@@ -417,3 +417,9 @@ def test_a_mistyped_deliverable_does_not_add_a_second_entry(base_plan, run_plan)
     result = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "planned",
                       "--deliverable", "组织专家评审", "--data", base_plan)
     assert result.exit_code == 0 and path.read_text(encoding="utf-8").count("2024Q1") == 2
+
+
+def test_an_unknown_item_id_that_is_a_prefix_still_gets_a_suggestion(base_plan, run_plan):
+    result = run_plan("note", "PT-00", "x", "--data", base_plan)
+    assert result.exit_code == 2
+    assert "did you mean 'PT-00" in result.stderr

@@ -126,6 +126,8 @@ def find_item(files: Files, item_id: str) -> tuple[Path, Editor, bytes, int]:
         for index, item in enumerate(entries or []):
             if isinstance(item, dict) and item.get("id") == item_id:
                 return path, editor, bom, index
+        # 'PT-00' is inside 'PT-001': the file holds near misses worth suggesting
+        known += [str(item.get("id")) for item in entries or [] if isinstance(item, dict)]
     raise EditRefused("edit-unknown-item", id=item_id, suggestion=_suggest(item_id, known))
 
 
