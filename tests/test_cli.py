@@ -156,3 +156,12 @@ def test_language_from_the_environment():
     assert detect_language({"LANG": "zh_CN.UTF-8"}) == "zh"
     assert detect_language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
     assert detect_language({}) == "en"
+
+
+def test_cli_choices_mirror_the_model():
+    """The CLI keeps its own copies of some enums so --help need not import the models;
+    they must not drift from the model's."""
+    from plan_cli.cli.editing import EntryStatusChoice
+    from plan_cli.model import EntryStatus
+
+    assert [c.value for c in EntryStatusChoice] == [s.value for s in EntryStatus]
