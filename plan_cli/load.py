@@ -81,11 +81,6 @@ class Workspace:
         return Diagnostic(source.display, line, column, severity, code, args)
 
 
-def _display(path: Path) -> str:
-    """Paths in messages are relative to where the user stands, like compilers print them."""
-    return display_path(path)
-
-
 def _read(path: Path, display: str, diags: list[Diagnostic],
           snapshot: Mapping[Path, bytes] | None = None, cache: Any = None) -> Any:
     try:
@@ -214,7 +209,7 @@ def load_base(location: DataLocation, snapshot: Mapping[Path, bytes] | None = No
     for name, model in ((PLAN_FILE, m.PlanFile), (INDICATORS_FILE, m.IndicatorsFile),
                         (OWNERS_FILE, m.OwnersFile)):
         path = root / name
-        source = SourceFile(path, _display(path))
+        source = SourceFile(path, display_path(path))
         if not (path.is_file() if snapshot is None else path in snapshot):
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
@@ -240,7 +235,7 @@ def iter_ledgers(ws: Workspace, snapshot: Mapping[Path, bytes] | None = None,
     ledger)``, the ledger None when the file is unsound. Problems go to
     ``ws.diagnostics`` and each file counts in ``ws.files_read``."""
     for path in _ledger_paths(ws.location.path / LEDGERS_DIR, snapshot):
-        source = SourceFile(path, _display(path))
+        source = SourceFile(path, display_path(path))
         source.data = _read(path, source.display, ws.diagnostics, snapshot, cache)
         ws.files_read += 1
         if source.data is None:

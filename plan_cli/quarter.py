@@ -84,7 +84,3 @@ def period_years(period: int | Quarter) -> float:
     if isinstance(period, Quarter):
         return period.year + period.q / 4
     return float(period + 1)
-
-
-def period_str(period: int | Quarter) -> str:
-    return str(period)

@@ -3,7 +3,6 @@ parsers for their options."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -43,6 +42,7 @@ def _date_option(text: str | None, name: str) -> date | None:
 def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: bool,
               build) -> None:
     """Lock, build the change, validate everything with it applied, write; report."""
+    from ..datadir import display_path
     from ..diagnostics import format_text
     from ..edit.ops import EditRefused, run_edit
     from ..messages import render
@@ -57,10 +57,7 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         usage = exc.code not in ("edit-locked", "edit-unsafe", "edit-unreadable",
                                  "edit-write-failed")
         raise typer.Exit(2 if usage else 1) from None
-    try:
-        display = os.path.relpath(outcome.change.path).replace(os.sep, "/")
-    except ValueError:  # another drive on Windows
-        display = str(outcome.change.path)
+    display = display_path(outcome.change.path)
     if outcome.errors:
         typer.echo(format_text(outcome.errors, language), err=True)
         typer.echo(f"plan: {render('edit-refused', {}, language)[0]}", err=True)
