@@ -176,6 +176,7 @@ class PlanInfo(Strict):
     parent: ParentPlan | None = None
     goal: Text | None = None
     source: Text
+    synthetic: bool = Field(False, description="made-up example data: every output says so")
     settings: Settings = Settings()
 
 

@@ -17,6 +17,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "overdue": ("overdue", "逾期"),
     "upcoming": ("upcoming", "未到期"),
     "dropped": ("dropped", "已取消"),
+    # 三色预警 (plan_cli/lights.py)
+    "green": ("green", "绿灯"),
+    "yellow": ("yellow", "黄灯"),
+    "red": ("red", "红灯"),
+    # a plan marked `synthetic: true` in plan.yaml: every output made from it says so
+    "synthetic_banner": ("SYNTHETIC example data: not a real plan's figures",
+                         "示例数据(虚构,非真实计划数据)"),
     # headings and columns
     "plan": ("Plan", "计划"),
     "data": ("Data", "数据"),
