@@ -41,7 +41,7 @@ app = typer.Typer(
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
-from . import checking, reporting, editing, repository  # noqa: E402, F401  isort: skip
+from . import checking, reporting, editing, repository, spreadsheet  # noqa: E402, F401  isort: skip
 
 
 def main() -> None:

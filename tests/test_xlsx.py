@@ -1,0 +1,313 @@
+"""The Excel 台账 both ways (issue 11): ``plan export xlsx`` and ``plan import xlsx``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from plan_cli.spreadsheet import layout as L
+
+from .conftest import BASE_PLAN
+
+REPO = Path(__file__).resolve().parents[1]
+TASKS = "落实省行动计划工作台账"
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.yaml"))}
+
+
+@pytest.fixture
+def plan_repo(tmp_path) -> Path:
+    """The synthetic base plan in a real git repository (for the data revision)."""
+    target = tmp_path / "repo" / "data"
+    shutil.copytree(BASE_PLAN, target)
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", "base"]):
+        subprocess.run(["git", "-C", str(target.parent), *args], check=True)
+    return target
+
+
+def _export(run_plan, data: Path, out: Path, *extra: str) -> openpyxl.Workbook:
+    result = run_plan("export", "xlsx", out, "--data", data, "--as-of", "2024-01-15", *extra)
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(out)
+
+
+def _col(sheet, top: str, sub: str | None = None) -> str:
+    """The letter of the column headed ``top`` (and ``sub`` in the row under it)."""
+    from openpyxl.utils import get_column_letter
+
+    group = None
+    for c in range(1, sheet.max_column + 1):
+        group = sheet.cell(L.HEAD_ROW, c).value or group
+        if sub is None and sheet.cell(L.HEAD_ROW, c).value == top:
+            return get_column_letter(c)
+        if sub is not None and group == top and sheet.cell(L.SUBHEAD_ROW, c).value == sub:
+            return get_column_letter(c)
+    raise AssertionError(f"no column {top}/{sub}")
+
+
+def _row(sheet, item_id: str) -> int:
+    return next(r for r in range(L.FIRST_DATA_ROW, sheet.max_row + 1)
+                if sheet.cell(r, 1).value == item_id)
+
+
+# --- part 1: the export ------------------------------------------------------------
+
+
+def test_shipped_plan_exports_five_ledgers_indicators_and_readme(run_plan, tmp_path):
+    book = _export(run_plan, REPO / "data", tmp_path / "weihai.xlsx", "--year", "2024")
+    assert book.sheetnames == ["落实省行动计划工作台账", "纳入省行动计划重点任务台账",
+                               "重点指标工作台账", "试点示范工作台账", "创新性工作台账",
+                               "指标", "说明"]
+    sheet = book[TASKS]
+    heads = [sheet.cell(L.HEAD_ROW, c).value for c in range(1, sheet.max_column + 1)]
+    subs = [sheet.cell(L.SUBHEAD_ROW, c).value for c in range(1, sheet.max_column + 1)]
+    named = [h for h in heads if h]
+    for word in ("序号", "工作任务", "年度重点工作", "分管市领导", "责任部门", "具体科室",
+                 "工作人员", "2024年第1季度", "2024年第4季度", "进展情况", "原因", "整改措施"):
+        assert word in named, word
+    assert named.index("工作任务") < named.index("分管市领导") < named.index("2024年第1季度") \
+        < named.index("进展情况") < named.index("原因") < named.index("整改措施")
+    assert subs.count("推进计划") == subs.count("状态") == subs.count("完成时间") == 4
+    assert sheet.cell(L.FIRST_DATA_ROW, 3).value == "促进创新要素与产业需求精准对接"
+    assert sheet.cell(L.FIRST_DATA_ROW, 1).value == "PT-001"
+    assert sheet.column_dimensions["A"].hidden  # the id column
+    assert sheet.freeze_panes == "D5"
+    assert sheet.print_title_rows == "$3:$4"
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert sheet.cell(L.FIRST_DATA_ROW, 3).alignment.wrap_text
+    widths = {k: sheet.column_dimensions[k].width for k in ("B", "C")}
+    assert widths["C"] > widths["B"]  # CJK text gets room; 序号 does not
+    drop = sheet.data_validations.dataValidation[0]
+    assert drop.type == "list" and "已完成" in drop.formula1 and "已延期" in drop.formula1
+    assert _col(sheet, "2024年第2季度", "状态") in str(drop.sqref)
+    indicators = book["指标"]
+    iheads = [indicators.cell(L.HEAD_ROW, c).value for c in range(1, indicators.max_column + 1)]
+    for word in ("指标", "单位", "基期值", "2023年", "2024年", "2025年", "目标值", "原文表述",
+                 "状态", "来源"):
+        assert word in iheads, word
+    readme = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r[0]}
+    assert readme["计划"].startswith("威海市")
+    assert readme["截至日期"] == "2024-01-15"
+    assert readme["数据版本"].startswith("git ")
+    assert "--apply" in readme["导入"]
+
+
+def test_colours_come_from_lights_as_conditional_formatting(run_plan, plan_repo, tmp_path):
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    sheet = book[TASKS]
+    light = _col(sheet, "预警")
+    # PT-001's 2023Q4 entry is overdue on 2024-01-15 (red), PT-002's is due (yellow)
+    assert sheet[f"{light}{_row(sheet, 'PT-001')}"].value == "红灯"
+    assert sheet[f"{light}{_row(sheet, 'PT-002')}"].value == "黄灯"
+    rules = [(str(rng.sqref), rule.formula[0], rule.dxf.fill.fgColor.rgb)
+             for rng in sheet.conditional_formatting for rule in rng.rules]
+    assert any(f'="红灯"' in f and rgb.endswith(L.LIGHT_FILLS["red"]) for _, f, rgb in rules)
+    assert any(f'="绿灯"' in f for _, f, _ in rules) and any(f'="黄灯"' in f for _, f, _ in rules)
+    readme = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r[0]}
+    assert "注意" not in readme  # not a synthetic plan
+    assert "uncommitted" not in readme["数据版本"]
+
+
+def test_synthetic_plan_and_uncommitted_changes_are_said(run_plan, plan_repo, tmp_path):
+    plan = plan_repo / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "  source: synthetic\n", "  source: synthetic\n  synthetic: true\n", 1), encoding="utf-8")
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    readme = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r[0]}
+    assert readme["注意"] == "示例数据(虚构,非真实计划数据)"
+    assert "uncommitted changes" in readme["数据版本"]
+    assert "示例数据" in book[TASKS].cell(L.INFO_ROW, 1).value
+
+
+def test_export_filters_as_the_reports_do(run_plan, plan_repo, tmp_path):
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx", "--department", "市科技局")
+    sheet = book[TASKS]
+    ids = [sheet.cell(r, 1).value for r in range(L.FIRST_DATA_ROW, sheet.max_row + 1)]
+    assert [i for i in ids if i] == ["PT-002"]
+    result = run_plan("export", "xlsx", tmp_path / "q.xlsx", "--data", plan_repo,
+                      "--department", "市科技")
+    assert result.exit_code == 2 and "市科技局" in result.output
+
+
+# --- part 2 and 3: import, round trips ---------------------------------------------
+
+
+def _import(run_plan, data: Path, book: Path, *extra: str):
+    return run_plan("import", "xlsx", book, "--data", data, "--as-of", "2024-01-15", *extra)
+
+
+def test_export_then_import_unchanged_is_byte_identical(run_plan, plan_repo, tmp_path):
+    before = _files(plan_repo)
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx", "--year", "0")
+    result = _import(run_plan, plan_repo, tmp_path / "p.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "no change" in result.stdout
+    assert _files(plan_repo) == before
+
+
+def _fill(path: Path, out: Path, edits) -> None:
+    book = openpyxl.load_workbook(path)
+    edits(book)
+    book.save(out)
+
+
+def test_import_applies_exactly_the_edits_through_the_splice_editor(run_plan, plan_repo,
+                                                                    tmp_path):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    before = _files(plan_repo)
+
+    def edits(book):
+        s = book[TASKS]
+        r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+        s[f"{_col(s, '2023年第4季度', '状态')}{r1}"] = "已完成"
+        s[f"{_col(s, '2023年第4季度', '完成时间')}{r1}"] = dt.date(2024, 1, 10)
+        s[f"{_col(s, '进展情况')}{r1}"] = "平台已建成"
+        s[f"{_col(s, '2024年第1季度', '状态')}{r2}"] = "已延期"
+        s[f"{_col(s, '原因')}{r2}"] = "场地未落实"
+        s[f"{_col(s, '整改措施')}{r2}"] = "协调开发区提供场地"
+        s[f"{_col(s, '责任部门')}{r2}"] = "市发改委"  # an alias: stored as the name
+        s[f"{_col(s, '具体科室')}{r2}"] = "规划科"
+        ind = book["指标"]
+        ind[f"{_col(ind, '2024年', '实际值')}5"] = " 2.5 "  # a number stored as text
+        ind[f"{_col(ind, '2024年', '数据来源')}5"] = "2024年统计公报"
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "filled.xlsx", edits)
+    dry = _import(run_plan, plan_repo, tmp_path / "filled.xlsx")
+    assert dry.exit_code == 0, dry.output
+    assert "delayed" in dry.stdout and "平台已建成" in dry.stdout and "--apply" in dry.stdout
+    assert _files(plan_repo) == before  # --dry-run is the default
+    done = _import(run_plan, plan_repo, tmp_path / "filled.xlsx", "--apply")
+    assert done.exit_code == 0, done.output
+    tasks = (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    old = before["ledgers/tasks.yaml"].decode("utf-8")
+    expected = old.replace(
+        "{quarter: 2023Q4, deliverable: 完成建设, status: in_progress}",
+        "{quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-10}").replace(
+        "      - {date: 2023-06-21, text: 方案已印发}\n",
+        "      - {date: 2023-06-21, text: 方案已印发}\n"
+        "      - {date: 2024-01-15, text: 平台已建成}\n").replace(
+        "{quarter: 2024Q1, deliverable: 申报基地, status: planned}",
+        "{quarter: 2024Q1, deliverable: 申报基地, status: delayed, cause: 场地未落实, "
+        "corrective_action: 协调开发区提供场地}").replace(
+        "owners: {department: 市科技局}", "owners: {department: 市发展改革委, section: 规划科}")
+    assert tasks == expected
+    indicators = (plan_repo / "indicators.yaml").read_text(encoding="utf-8")
+    assert "      - {period: 2023, value: 2.4, source: synthetic}\n" \
+           "      - {period: 2024, value: 2.5, source: 2024年统计公报}\n" in indicators
+    assert _files(plan_repo)["plan.yaml"] == before["plan.yaml"]
+    again = _import(run_plan, plan_repo, tmp_path / "filled.xlsx")
+    assert "no change" in again.stdout
+
+
+def test_blank_cells_never_overwrite_filled_fields(run_plan, plan_repo, tmp_path):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    before = _files(plan_repo)
+
+    def edits(book):
+        s = book[TASKS]
+        r = _row(s, "PT-001")
+        for top, sub in (("责任部门", None), ("分管市领导", None), ("工作人员", None),
+                         ("进展情况", None), ("2023年第4季度", "状态"),
+                         ("2023年第4季度", "推进计划")):
+            s[f"{_col(s, top, sub)}{r}"] = None
+        ind = book["指标"]
+        ind[f"{_col(ind, '2023年', '实际值')}5"] = None
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "blank.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "blank.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "no change" in result.stdout
+    assert _files(plan_repo) == before
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["is not a date", "is not a status", "before 2024Q1 began",
+            "department '市发改局' is not in owners.yaml", "did you mean '市发改委'"]),
+    ("zh", ["不是日期", "不是有效的状态", "早于 2024Q1 的开始日期", "责任部门“市发改局”不在",
+            "导入被拒绝"]),
+])
+def test_unreadable_cells_are_each_named_and_nothing_changes(run_plan, plan_repo, tmp_path,
+                                                             lang, words):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    before = _files(plan_repo)
+    places = {}
+
+    def edits(book):
+        s = book[TASKS]
+        r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+        places["date"] = f"{_col(s, '2023年第4季度', '完成时间')}{r1}"
+        places["status"] = f"{_col(s, '2023年第4季度', '状态')}{r1}"
+        places["outside"] = f"{_col(s, '2024年第1季度', '完成时间')}{r2}"
+        places["dept"] = f"{_col(s, '责任部门')}{r2}"
+        s[places["date"]] = "2024年2季度"
+        s[places["status"]] = "完成了"
+        s[f"{_col(s, '2024年第1季度', '状态')}{r2}"] = "已完成"
+        s[places["outside"]] = dt.date(2023, 12, 1)
+        s[places["dept"]] = "市发改局"
+        s[f"{_col(s, '进展情况')}{r2}"] = "a valid note that must not be written"
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "bad.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "bad.xlsx", "--apply", "--lang", lang)
+    assert result.exit_code == 1
+    for where in places.values():
+        assert f"{TASKS}!{where}: " in result.stderr, where
+    for word in words:
+        assert word in result.stderr, word
+    assert "Traceback" not in result.output
+    assert _files(plan_repo) == before
+
+
+def test_import_refused_whole_when_the_result_fails_plan_check(run_plan, plan_repo, tmp_path):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    before = _files(plan_repo)
+
+    def edits(book):
+        s = book[TASKS]
+        r = _row(s, "PT-001")
+        s[f"{_col(s, '具体科室')}{r}"] = "规划处"  # not a section of 市发展改革委
+        s[f"{_col(s, '进展情况')}{r}"] = "正常推进"
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "f.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "f.xlsx", "--apply")
+    assert result.exit_code == 1
+    assert "unknown-section" in result.stderr and "tasks.yaml:" in result.stderr
+    assert _files(plan_repo) == before
+
+
+def test_serial_dates_text_dates_and_new_entries(run_plan, plan_repo, tmp_path):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+
+    def edits(book):
+        s = book[TASKS]
+        r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+        s[f"{_col(s, '2023年第4季度', '状态')}{r1}"] = "done"
+        s[f"{_col(s, '2023年第4季度', '完成时间')}{r1}"] = 45300  # Excel serial: 2024-01-09
+        s[f"{_col(s, '2024年第2季度', '推进计划')}{r2}"] = "完成基地申报"
+        s[f"{_col(s, '2024年第1季度', '状态')}{r2}"] = "已完成"
+        s[f"{_col(s, '2024年第1季度', '完成时间')}{r2}"] = "2024年1月12日"
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "f.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "f.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    tasks = (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "{quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-09}" in tasks
+    assert "{quarter: 2024Q1, deliverable: 申报基地, status: done, done_on: 2024-01-12}" in tasks
+    assert "{quarter: 2024Q2, deliverable: 完成基地申报, status: planned}" in tasks
+
+
+def test_not_a_workbook_is_one_clear_line(run_plan, plan_repo, tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = _import(run_plan, plan_repo, bad)
+    assert result.exit_code == 1
+    assert "cannot read" in result.stderr and "Traceback" not in result.output
