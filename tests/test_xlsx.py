@@ -311,3 +311,46 @@ def test_not_a_workbook_is_one_clear_line(run_plan, plan_repo, tmp_path):
     result = _import(run_plan, plan_repo, bad)
     assert result.exit_code == 1
     assert "cannot read" in result.stderr and "Traceback" not in result.output
+
+
+def _libreoffice(src: Path, out: Path, edits: list) -> None:
+    """Type ``edits`` into ``src`` with LibreOffice Calc (Python-UNO) and save as ``out``."""
+    import json
+
+    spec = out.with_suffix(".json")
+    spec.write_text(json.dumps(edits, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(["/usr/bin/python3", str(Path(__file__).with_name("lo_uno_edit.py")),
+                           str(src), str(out), str(spec)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.is_file()
+
+
+def test_libreoffice_resave_and_typed_edits_come_back_exactly(run_plan, plan_repo, tmp_path):
+    """A real spreadsheet program re-saves the workbook its own way; the import sees
+    no change in an untouched copy, and exactly the typed edits in an edited one."""
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    s = book[TASKS]
+    r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+    before = _files(plan_repo)
+    _libreoffice(tmp_path / "p.xlsx", tmp_path / "same.xlsx", [])
+    result = _import(run_plan, plan_repo, tmp_path / "same.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "no change" in result.stdout and _files(plan_repo) == before
+    _libreoffice(tmp_path / "p.xlsx", tmp_path / "edited.xlsx", [
+        [TASKS, f"{_col(s, '2023年第4季度', '状态')}{r1}", "已完成"],
+        [TASKS, f"{_col(s, '2023年第4季度', '完成时间')}{r1}", "2024-01-10"],
+        [TASKS, f"{_col(s, '进展情况')}{r2}", "已提交申报材料"],
+    ])
+    result = _import(run_plan, plan_repo, tmp_path / "edited.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    old = before["ledgers/tasks.yaml"].decode("utf-8")
+    expected = old.replace(
+        "{quarter: 2023Q4, deliverable: 完成建设, status: in_progress}",
+        "{quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-10}").replace(
+        "      - {quarter: 2024Q1, deliverable: 申报基地, status: planned}\n",
+        "      - {quarter: 2024Q1, deliverable: 申报基地, status: planned}\n"
+        "    updates:\n      - {date: 2024-01-15, text: 已提交申报材料}\n")
+    assert (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8") == expected
+    after = _files(plan_repo)
+    assert {k for k in after if after[k] != before[k]} == {"ledgers/tasks.yaml"}
