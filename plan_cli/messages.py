@@ -454,6 +454,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "do not change the hidden 编号 column; new items are added in the YAML",
         "请勿修改隐藏的“编号”列;新增事项请在 YAML 中添加",
     ),
+    "xlsx-unknown-title": (
+        "no item titled '{value}' in the plan{suggestion}",
+        "计划中没有名称为“{value}”的事项{suggestion}",
+        "write the title exactly as the ledger has it (or map the id column: item: 编号)",
+        "请与台账中的事项名称完全一致(或在映射文件中用 item: 指定编号列)",
+    ),
     "xlsx-no-id": (
         "a row with content but no 编号 (id)",
         "该行有内容但没有“编号”",

@@ -354,3 +354,116 @@ def test_libreoffice_resave_and_typed_edits_come_back_exactly(run_plan, plan_rep
     assert (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8") == expected
     after = _files(plan_repo)
     assert {k for k in after if after[k] != before[k]} == {"ledgers/tasks.yaml"}
+
+
+MAP = """\
+# 市科技局 2024 年推进情况表
+sheet: 推进情况
+columns:
+  title: 任务名称
+  quarter: 季度
+  deliverable: 工作内容
+  status: 完成情况
+  done_on: 完成时间
+  progress: 进展情况
+  department: 牵头单位
+"""
+
+
+def _department_book(path: Path, rows: list[list], actuals: list[list] | None = None) -> None:
+    """A department's own sheet: a title block, the header on row 4, task titles merged
+    down over their rows, a subtotal row and blank rows."""
+    book = openpyxl.Workbook()
+    s = book.active
+    s.title = "推进情况"
+    s["A1"] = "市科技局2024年重点工作推进情况表"
+    s.merge_cells("A1:G1")
+    s["A2"] = "填报单位:市科技局    填报日期:2024年1月15日"
+    s.append([])
+    s.append(["任务名称", "季度", "工作内容", "完成情况", "完成时间", "进展情况", "牵头单位"])
+    for row in rows:
+        s.append(row)
+    book.create_sheet("其他").append(["与台账无关的表"])
+    if actuals is not None:
+        a = book.create_sheet("指标数据")
+        a.append(["指标名称", "年份", "数值", "数据来源"])
+        for row in actuals:
+            a.append(row)
+    book.save(path)
+
+
+def test_department_layout_through_a_mapping_file(run_plan, plan_repo, tmp_path):
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    book = tmp_path / "dept.xlsx"
+    _department_book(book, [
+        ["建设创新平台", "2023年第4季度", "完成建设", "已完成", 45301, "平台已建成", "市发改委"],
+        [None, "2024Q1", "平台运营", "推进中", None, None, None],  # title merged down
+        [None, None, None, None, None, None, None],
+        ["培育服务出口基地", "2024年第一季度", "申报基地", "完成", "2024/1/12", None, None],
+        ["小计", None, None, None, None, None, None],
+    ])
+    wb = openpyxl.load_workbook(book)
+    wb["推进情况"].merge_cells("A5:A6")
+    wb.save(book)
+    before = _files(plan_repo)
+    result = _import(run_plan, plan_repo, book, "--map", tmp_path / "map.yaml", "--apply")
+    assert result.exit_code == 0, result.output
+    tasks = (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    old = before["ledgers/tasks.yaml"].decode("utf-8")
+    expected = old.replace(
+        "{quarter: 2023Q4, deliverable: 完成建设, status: in_progress}",
+        "{quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-10}\n"
+        "      - {quarter: 2024Q1, deliverable: 平台运营, status: in_progress}").replace(
+        "      - {date: 2023-06-21, text: 方案已印发}\n",
+        "      - {date: 2023-06-21, text: 方案已印发}\n"
+        "      - {date: 2024-01-15, text: 平台已建成}\n").replace(
+        "{quarter: 2024Q1, deliverable: 申报基地, status: planned}",
+        "{quarter: 2024Q1, deliverable: 申报基地, status: done, done_on: 2024-01-12}")
+    assert tasks == expected  # 市发改委 is PT-001's department already (an alias)
+
+
+def test_department_actuals_need_value_period_and_source(run_plan, plan_repo, tmp_path):
+    (tmp_path / "map.yaml").write_text(
+        "kind: actuals\ncolumns: {indicator: 指标名称, period: 年份, value: 数值, "
+        "source: 数据来源}\n", encoding="utf-8")
+    book = tmp_path / "stats.xlsx"
+    _department_book(book, [], [["研发经费投入强度", "2024年", "2.55", "市统计局快报"],
+                                ["新培育服务出口基地", 2024, "一家", "市商务局"],
+                                ["社会消费品零售总额增长", "2024", 5.5, None]])
+    before = _files(plan_repo)
+    result = _import(run_plan, plan_repo, book, "--map", tmp_path / "map.yaml", "--apply")
+    assert result.exit_code == 1
+    assert "指标数据!C3: '一家' is not a number" in result.stderr
+    assert "指标数据!D4: the 2024 value 5.5 has no source" in result.stderr
+    assert _files(plan_repo) == before
+    book2 = tmp_path / "stats2.xlsx"
+    _department_book(book2, [], [["研发经费投入强度", "2024年", "2.55", "市统计局快报"],
+                                 ["合计", None, None, None]])
+    result = _import(run_plan, plan_repo, book2, "--map", tmp_path / "map.yaml", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "      - {period: 2024, value: 2.55, source: 市统计局快报}\n" in \
+        (plan_repo / "indicators.yaml").read_text(encoding="utf-8")
+
+
+def test_department_layout_problems_are_located(run_plan, plan_repo, tmp_path):
+    (tmp_path / "map.yaml").write_text(MAP, encoding="utf-8")
+    book = tmp_path / "dept.xlsx"
+    _department_book(book, [
+        ["建设创新平台", "二季度", "完成建设", "已完成", "2024-01-10", None, None],
+        ["培育服务出口基地", "2024Q1", "申报基地", "完成了", None, None, "市发改局"],
+        ["不存在的任务", "2024Q1", "x", "推进中", None, None, None],
+    ])
+    result = _import(run_plan, plan_repo, book, "--map", tmp_path / "map.yaml",
+                     "--lang", "zh")
+    assert result.exit_code == 1
+    for text in ("推进情况!B5: “二季度”不是季度", "推进情况!D6: “完成了”不是有效的状态",
+                 "推进情况!G6: 责任部门“市发改局”不在 owners.yaml 中",
+                 "推进情况!A7: 计划中没有名称为“不存在的任务”的事项"):
+        assert text in result.stderr, text
+
+
+def test_a_wrong_mapping_file_is_a_usage_error(run_plan, plan_repo, tmp_path):
+    (tmp_path / "map.yaml").write_text("columns: {quater: 季度, item: 编号}\n", encoding="utf-8")
+    result = _import(run_plan, plan_repo, tmp_path / "x.xlsx", "--map", tmp_path / "map.yaml")
+    assert result.exit_code == 2
+    assert "unknown field 'quater'" in result.stderr and "Traceback" not in result.output

@@ -57,6 +57,11 @@ def import_xlsx(
     apply: Annotated[bool, typer.Option(
         "--apply/--dry-run", help="--dry-run (the default) shows the changes and writes "
         "nothing; --apply writes them. 默认只预览,--apply 才写入。")] = False,
+    mapping: Annotated[Path | None, typer.Option(
+        "--map", metavar="MAP.yaml", show_default=False,
+        help="A department's own layout: a YAML file naming which column is which "
+        "(columns: {item: 任务编号, quarter: 季度, status: 完成情况, done_on: 完成时间, ...}; "
+        "or kind: actuals with indicator, period, value, source). 自有表格的列映射。")] = None,
     data: DataOption = None, as_of: AsOfOption = None, lang: LangOption = None,
 ) -> None:
     """Read a filled-in 台账 (the layout `plan export xlsx` writes) back as edits:
@@ -77,8 +82,17 @@ def import_xlsx(
     language, today = resolve_lang(lang), parse_as_of(as_of)
     location = edit_location(data)
     ws, _, _ = prepare(location.path, as_of, lang, True)
+    from ..spreadsheet.mapping import MapError, read_mapped, read_mapping
+
     try:
-        reading = read_workbook(workbook, ws, today)
+        layout = read_mapping(mapping) if mapping is not None else None
+    except MapError as exc:
+        message, hint = render("xlsx-bad-map", {"file": str(mapping), "detail": str(exc)},
+                               language)
+        fail(message + (f"\n    {hint}" if hint else ""))
+    try:
+        reading = (read_workbook(workbook, ws, today) if layout is None
+                   else read_mapped(workbook, layout, ws, today))
     except FileNotFoundError:
         fail(render("xlsx-unreadable", {"file": str(workbook), "detail": "not found / 文件不存在"},
                     language)[0])
