@@ -6,7 +6,7 @@ from ..model import Measure, Op
 from ..reports.filters import Filters
 from ..reports.gaps import GapRow, GapsReport
 from .labels import label
-from .output import Grid, View, filters_dict, header, num, share
+from .output import Grid, View, csv_number, filters_dict, header, num, share
 
 
 def target_text(row: GapRow, lang: str) -> str:
@@ -65,7 +65,37 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
     return View(f"{label('gaps_title', lang)} — {report.plan_title}",
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids, [label("gaps_hint", lang)], empty=label("no_indicators", lang),
-                csv_grid=flat)
+                csv_grid=flat, csv_tables=[csv_table(report, lang)])
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else csv_number(round(value * 100, 4))
+
+
+def csv_table(report: GapsReport, lang: str) -> Grid:
+    """For spreadsheets: every number alone in its own column (value, period, share),
+    so the columns can be summed and charted; 71.42 (2021) would be text."""
+    def w(key: str, suffix: str = "") -> str:
+        return label(key, lang) + suffix
+
+    head = [w("id"), w("indicator"), w("unit"), w("status"),
+            w("baseline"), w("baseline", f" ({w('period_col')})"),
+            w("latest"), w("latest", f" ({w('period_col')})"), w("expected"),
+            w("target"), w("target", f" ({w('value')})"), w("target", f" ({w('period_col')})"),
+            w("gap_target"), w("gap_target", " (%)"),
+            w("gap_trajectory"), w("gap_trajectory", " (%)"), w("missing_data")]
+    joiner = "、" if lang == "zh" else ", "
+    rows = [[r.id, r.name, r.unit, label(r.status, lang),
+             csv_number(r.baseline.value) if r.baseline else "",
+             str(r.baseline.period) if r.baseline else "",
+             csv_number(r.latest.value) if r.latest else "",
+             str(r.latest.period) if r.latest else "", csv_number(r.expected),
+             target_text(r, lang), csv_number(r.goal if r.goal is not None else r.target_value),
+             str(r.target_period), csv_number(r.gap_to_target), _pct(r.target_share),
+             csv_number(r.gap_to_trajectory), _pct(r.trajectory_share),
+             joiner.join(label(f"missing_{m}", lang) for m in r.missing)]
+            for r in report.rows]
+    return Grid(None, head, rows, name="gaps")
 
 
 def _figure_dict(fig) -> dict | None:

@@ -28,7 +28,7 @@ def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> 
     return View(f"{label('owners_title', lang)} — {report.plan_title}",
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids, [label("owners_hint", lang)], empty=label("nobody", lang),
-                csv_grid=flat)
+                csv_grid=Grid(None, flat.head, flat.rows, name="owners"))
 
 
 def _row_dict(r: OwnerRow) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Target
 from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
 from .due import owners_text
@@ -144,6 +146,10 @@ def view(report: ShowReport, data_label: str, lang: str) -> View:
     build = _item if isinstance(s, ItemView) else \
         _indicator if isinstance(s, IndicatorView) else _group
     title, grids, chart_lines = build(s, lang)
+    names = {_item: ["fields", "schedule", "updates", "indicators"],
+             _indicator: ["fields", "values", "items"],
+             _group: (["fields"] if len(grids) == 3 else []) + ["indicators", "items"]}[build]
+    grids = [replace(g, name=n) for g, n in zip(grids, names)]  # CSV: --table NAME
     return View(title, header(report.as_of, report.quarter, report.final, data_label, lang),
                 grids, empty=label("none", lang), chart=chart_lines)
 
