@@ -70,7 +70,7 @@ def test_shipped_plan_exports_five_ledgers_indicators_and_readme(run_plan, tmp_p
     heads = [sheet.cell(L.HEAD_ROW, c).value for c in range(1, sheet.max_column + 1)]
     subs = [sheet.cell(L.SUBHEAD_ROW, c).value for c in range(1, sheet.max_column + 1)]
     named = [h for h in heads if h]
-    for word in ("序号", "工作任务", "年度重点工作", "分管市领导", "责任部门", "具体科室",
+    for word in ("序号", "工作任务", "目标任务", "分管市领导", "责任部门", "具体科室",
                  "工作人员", "2024年第1季度", "2024年第4季度", "进展情况", "原因", "整改措施"):
         assert word in named, word
     assert named.index("工作任务") < named.index("分管市领导") < named.index("2024年第1季度") \
@@ -79,6 +79,7 @@ def test_shipped_plan_exports_five_ledgers_indicators_and_readme(run_plan, tmp_p
     assert sheet.cell(L.FIRST_DATA_ROW, 3).value == "促进创新要素与产业需求精准对接"
     assert sheet.cell(L.FIRST_DATA_ROW, 1).value == "PT-001"
     assert sheet.column_dimensions["A"].hidden  # the id column
+    assert "年度重点工作" not in named  # a kind field no item fills is left out
     assert sheet.freeze_panes == "D5"
     assert sheet.print_title_rows == "$3:$4"
     assert sheet.page_setup.orientation == "landscape"
@@ -467,3 +468,30 @@ def test_a_wrong_mapping_file_is_a_usage_error(run_plan, plan_repo, tmp_path):
     result = _import(run_plan, plan_repo, tmp_path / "x.xlsx", "--map", tmp_path / "map.yaml")
     assert result.exit_code == 2
     assert "unknown field 'quater'" in result.stderr and "Traceback" not in result.output
+
+
+def test_printed_workbook_repeats_headers_and_keeps_chinese(run_plan, base_plan, tmp_path):
+    """Print the exported workbook with LibreOffice (to PDF): a long ledger runs over
+    several A4 landscape pages, each starting with the header rows, Chinese intact."""
+    items = "".join(
+        f"  - id: PT-{i:03d}\n    title: 第{i}项示例任务:推进重点项目建设,完善配套政策体系\n"
+        f"    owners: {{department: 市科技局}}\n    schedule:\n"
+        f"      - {{quarter: 2024Q2, deliverable: 完成项目立项, status: in_progress}}\n"
+        for i in range(1, 81))
+    (base_plan / "ledgers" / "tasks.yaml").write_text(
+        "# SYNTHETIC: 80 invented items, to print several pages\nledger:\n  id: tasks\n"
+        "  kind: provincial_tasks\n  title: 落实省行动计划工作台账\n  declared_count: 80\n"
+        "items:\n" + items, encoding="utf-8")
+    _export(run_plan, base_plan, tmp_path / "long.xlsx")
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "long.xlsx")],
+        capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "long.pdf"
+    pages = [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+             for n in (1, 2)]
+    assert "第1项示例任务" in pages[0] and "第1项示例任务" not in pages[1]
+    for page in pages:  # the header rows on every page of the ledger
+        assert "工作任务" in page and "推进计划" in page and "2024年第2季度" in page

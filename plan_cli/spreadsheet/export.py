@@ -203,7 +203,10 @@ def _fit_heights(sheet, cols: list[L.Column], rows: int) -> None:
 
 
 def _ledger_sheet(sheet, ws, ledger, items, quarters, today: date, info: list[str]) -> None:
-    cols = L.ledger_columns(ledger.ledger.kind, quarters)
+    kind = ledger.ledger.kind
+    filled = {key for key, _ in L.KIND_FIELDS[kind]
+              if any(getattr(item, key) not in (None, []) for item in items)}
+    cols = L.ledger_columns(kind, quarters, filled)
     _head(sheet, cols, ledger.ledger.title, info)
     index = {c.key: j for j, c in enumerate(cols, 1)}
     names = {i.id: i.name for i in ws.indicators}
@@ -219,7 +222,7 @@ def _ledger_sheet(sheet, ws, ledger, items, quarters, today: date, info: list[st
                   "owner:leader": item.owners.leader, "owner:department": item.owners.department,
                   "owner:section": item.owners.section,
                   "owner:staff": "、".join(item.owners.staff) or None}
-        for key, _ in L.KIND_FIELDS[ledger.ledger.kind]:
+        for key in filled:
             value = getattr(item, key)
             if key == "indicator" and value in names:
                 value = f"{names[value]}({value})"
@@ -321,19 +324,11 @@ def _readme(sheet, ws, today: date, revision: Revision) -> None:
 
 
 def write_workbook(book: Workbook, path: Path) -> None:
-    """Save atomically: a temp file beside the target, then rename."""
-    import os
-    import tempfile
+    """Save through the one atomic writer: the whole file appears at once, or not at all."""
+    import io
 
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    os.close(fd)
-    try:
-        book.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a workbook is shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from ..render.output import write_file
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_file(path, buffer.getvalue())

@@ -71,10 +71,13 @@ def quarter_label(quarter) -> str:
     return f"{quarter.year}年第{quarter.q}季度"
 
 
-def ledger_columns(kind: LedgerKind, quarters) -> list[Column]:
+def ledger_columns(kind: LedgerKind, quarters, fields=None) -> list[Column]:
+    """The columns of a ledger sheet; ``fields`` limits the kind's own fields (read-only
+    in the import) to those some item fills, so empty columns do not shrink the print."""
     cols = [Column("id", ID_HEAD, width=10), Column("seq", SEQ_HEAD, width=6),
             Column("title", TITLE_HEAD, width=36)]
-    cols += [Column(f"field:{key}", head, width=24) for key, head in KIND_FIELDS[kind]]
+    cols += [Column(f"field:{key}", head, width=24) for key, head in KIND_FIELDS[kind]
+             if fields is None or key in fields]
     cols += [Column(f"owner:{key}", head, width=14) for key, head in OWNER_COLUMNS]
     cols.append(Column("light", LIGHT_HEAD, width=8))
     for quarter in quarters:
