@@ -112,8 +112,8 @@ def test_colours_come_from_lights_as_conditional_formatting(run_plan, plan_repo,
     assert sheet[f"{light}{_row(sheet, 'PT-002')}"].value == "黄灯"
     rules = [(str(rng.sqref), rule.formula[0], rule.dxf.fill.fgColor.rgb)
              for rng in sheet.conditional_formatting for rule in rng.rules]
-    assert any(f'="红灯"' in f and rgb.endswith(L.LIGHT_FILLS["red"]) for _, f, rgb in rules)
-    assert any(f'="绿灯"' in f for _, f, _ in rules) and any(f'="黄灯"' in f for _, f, _ in rules)
+    assert any('="红灯"' in f and rgb.endswith(L.LIGHT_FILLS["red"]) for _, f, rgb in rules)
+    assert any('="绿灯"' in f for _, f, _ in rules) and any('="黄灯"' in f for _, f, _ in rules)
     readme = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r[0]}
     assert "注意" not in readme  # not a synthetic plan
     assert "uncommitted" not in readme["数据版本"]
@@ -495,3 +495,48 @@ def test_printed_workbook_repeats_headers_and_keeps_chinese(run_plan, base_plan,
     assert "第1项示例任务" in pages[0] and "第1项示例任务" not in pages[1]
     for page in pages:  # the header rows on every page of the ledger
         assert "工作任务" in page and "推进计划" in page and "2024年第2季度" in page
+
+
+def test_added_rows_blank_subtotal_and_stray_cells(run_plan, plan_repo, tmp_path):
+    """A subtotal row and blank rows are skipped; a filled row without 编号, 原因 with no
+    delayed entry, a changed deliverable and a changed 编号 are each named."""
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    before = _files(plan_repo)
+
+    def edits(book):
+        s = book[TASKS]
+        r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+        s[f"C{r2 + 2}"] = "合计"
+        s[f"C{r2 + 3}"] = "新增的任务"
+        s[f"{_col(s, '原因')}{r1}"] = "天气原因"
+        s[f"{_col(s, '2023年第4季度', '推进计划')}{r1}"] = "完成全部建设"
+        s[f"A{r2}"] = "PT-0002"
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "f.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "f.xlsx")
+    assert result.exit_code == 1
+    s = openpyxl.load_workbook(tmp_path / "p.xlsx")[TASKS]
+    r1, r2 = _row(s, "PT-001"), _row(s, "PT-002")
+    expected = {f"C{r2 + 3}": "a row with content but no 编号",
+                f"{_col(s, '原因')}{r1}": "no entry in this row is delayed or blocked",
+                f"{_col(s, '2023年第4季度', '推进计划')}{r1}": "the import does not rename",
+                f"A{r2}": "no item 'PT-0002' in the plan (did you mean 'PT-002'?)"}
+    for place, text in expected.items():
+        assert f"{TASKS}!{place}: " in result.stderr and text in result.stderr, place
+    assert "合计" not in result.stderr
+    assert result.stderr.count(f"{TASKS}!") == len(expected)
+    assert _files(plan_repo) == before
+
+
+def test_year_picks_the_quarters_shown(run_plan, plan_repo, tmp_path):
+    book = _export(run_plan, plan_repo, tmp_path / "a.xlsx", "--year", "0")
+    groups = {c.value for c in book[TASKS][L.HEAD_ROW] if c.value and "季度" in str(c.value)}
+    assert len(groups) == 12  # 2023Q1–2025Q4
+    book = _export(run_plan, plan_repo, tmp_path / "b.xlsx", "--year", "2025")
+    groups = [c.value for c in book[TASKS][L.HEAD_ROW] if c.value and "季度" in str(c.value)]
+    # 2025's four, and 2023Q4 and 2024Q1 still open on 2024-01-15
+    assert groups == ["2023年第4季度", "2024年第1季度", "2025年第1季度", "2025年第2季度",
+                      "2025年第3季度", "2025年第4季度"]
+    result = run_plan("export", "xlsx", tmp_path / "c.xlsx", "--data", plan_repo,
+                      "--year", "2030")
+    assert result.exit_code == 2 and "outside the plan period" in result.stderr

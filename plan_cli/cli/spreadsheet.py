@@ -39,6 +39,11 @@ def export_xlsx(
 
     ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, (), area, ledger, department, leader, None)
+    period = ws.plan.plan.period
+    if year not in (None, 0) and not period.start.year <= year <= period.end.year:
+        raise typer.BadParameter(
+            f"{year} is outside the plan period {period.start}–{period.end}; give a year "
+            f"of the plan, or 0 for all / 年份须在计划期内,0 表示全部季度", param_hint="--year")
     book = build_workbook(ws, today, chosen, data_revision(ws.location.path), year)
     if out.suffix.lower() != ".xlsx":
         fail(f"'{out}': 请使用 .xlsx 扩展名 (the file name must end in .xlsx)")

@@ -36,7 +36,7 @@ from ..edit.ops import EntryUpdate
 from . import cells
 from .cells import CellError, Sheet
 from .reader import (CellEdit, Problem, Reading, Registry, _is_subtotal, _suggest,
-                     actual_edit, status_of)
+                     actual_edit, status_of, unknown)
 
 SCHEDULE_FIELDS = ("item", "title", "quarter", "deliverable", "status", "done_on", "progress",
                    "cause", "corrective_action", "department", "leader")
@@ -146,9 +146,8 @@ def _item(sheet: Sheet, r: int, cols: dict[str, int], registry: Registry, readin
         item_id = cells.text(sheet.get(r, cols["item"]))
         item = registry.items.get(item_id or "")
         if item is None:
-            reading.problems.append(Problem(sheet.place(r, cols["item"]), "xlsx-unknown-id", {
-                "what": {"en": "item", "zh": "事项"}, "value": item_id or "",
-                "suggestion": _suggest(item_id or "", registry.items)}))
+            reading.problems.append(unknown(sheet.place(r, cols["item"]), "item", item_id or "",
+                                            registry.items))
         return item
     title = cells.text(sheet.get(r, cols["title"])) or ""
     ids = registry.item_titles.get(title, [])
@@ -264,9 +263,8 @@ def _actual_row(sheet: Sheet, r: int, cols: dict[str, int], registry: Registry,
     name = cells.text(sheet.get(r, cols["indicator"])) or ""
     ind_id = name if name in registry.indicators else registry.indicator_names.get(name)
     if ind_id is None:
-        reading.problems.append(Problem(sheet.place(r, cols["indicator"]), "xlsx-unknown-id", {
-            "what": {"en": "indicator", "zh": "指标"}, "value": name,
-            "suggestion": _suggest(name, [*registry.indicators, *registry.indicator_names])}))
+        reading.problems.append(unknown(sheet.place(r, cols["indicator"]), "indicator", name,
+                                        [*registry.indicators, *registry.indicator_names]))
         return
     try:
         period = cells.period(sheet.get(r, cols["period"]))

@@ -56,6 +56,15 @@ def _suggest(value: str, choices) -> dict[str, str]:
     return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
 
 
+_WHAT = {"item": {"en": "item", "zh": "事项"}, "indicator": {"en": "indicator", "zh": "指标"}}
+
+
+def unknown(place: str, what: str, value: str, known) -> Problem:
+    """A cell naming an item or indicator the plan does not have, with the nearest one."""
+    return Problem(place, "xlsx-unknown-id", {"what": _WHAT[what], "value": value,
+                                              "suggestion": _suggest(value, known)})
+
+
 def status_of(value: Any) -> m.EntryStatus | None:
     raw = cells.text(value)
     if raw is None:
@@ -193,9 +202,8 @@ def _read_ledger_sheet(sheet: Sheet, head: int, registry: Registry, today: date,
     for r, item_id, k in _rows(sheet, head, cols, reading):
         item = registry.items.get(item_id)
         if item is None:
-            reading.problems.append(Problem(sheet.place(r, cols["id"]), "xlsx-unknown-id", {
-                "what": {"en": "item", "zh": "事项"}, "value": item_id,
-                "suggestion": _suggest(item_id, registry.items)}))
+            reading.problems.append(unknown(sheet.place(r, cols["id"]), "item", item_id,
+                                            registry.items))
             continue
         if k == 0:
             _read_owners(sheet, r, cols, item, registry, reading)
@@ -336,9 +344,8 @@ def _read_indicator_sheet(sheet: Sheet, head: int, registry: Registry,
     for r, ind_id, _ in _rows(sheet, head, cols, reading):
         indicator = registry.indicators.get(ind_id)
         if indicator is None:
-            reading.problems.append(Problem(sheet.place(r, cols["id"]), "xlsx-unknown-id", {
-                "what": {"en": "indicator", "zh": "指标"}, "value": ind_id,
-                "suggestion": _suggest(ind_id, registry.indicators)}))
+            reading.problems.append(unknown(sheet.place(r, cols["id"]), "indicator", ind_id,
+                                            registry.indicators))
             continue
         for year in years:
             c_value, c_source = cols.get(f"y:{year}:value"), cols.get(f"y:{year}:source")
