@@ -155,7 +155,9 @@ def test_a_report_with_several_tables_asks_which_or_writes_each(run_plan, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "pt-fields.csv", "pt-indicators.csv", "pt-schedule.csv", "pt-updates.csv"]
     schedule = _rows((tmp_path / "pt-schedule.csv").read_bytes())
-    assert schedule[0][:2] == ["Quarter", "Deliverable"] and len(schedule) == 5
+    assert schedule[0] == ["Quarter", "Deliverable", "State", "Done on", "Done late",
+                           "Quarters late", "Evidence"] and len(schedule) == 5
+    assert schedule[2][3:5] == ["2024-02-10", "Done late"]  # a date alone, the flag apart
 
 
 @pytest.mark.parametrize("args", [("status",), ("gaps",), ("due",), ("owners",),

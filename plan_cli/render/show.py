@@ -150,8 +150,17 @@ def view(report: ShowReport, data_label: str, lang: str) -> View:
              _indicator: ["fields", "values", "items"],
              _group: (["fields"] if len(grids) == 3 else []) + ["indicators", "items"]}[build]
     grids = [replace(g, name=n) for g, n in zip(grids, names)]  # CSV: --table NAME
+    tables = list(grids)
+    if isinstance(s, ItemView):  # CSV: the date alone in its column, "done late" apart
+        tables[1] = Grid(None, [label(k, lang) for k in (
+            "in_quarter", "deliverable", "state", "done_on", "done_late", "late", "evidence")],
+            [[str(e.quarter), e.deliverable, label(e.state, lang),
+              e.done_on.isoformat() if e.done_on else "",
+              label("done_late", lang) if e.late else "",
+              str(e.quarters_late) if e.quarters_late else "", e.evidence or ""]
+             for e in s.entries], name="schedule")
     return View(title, header(report.as_of, report.quarter, report.final, data_label, lang),
-                grids, empty=label("none", lang), chart=chart_lines)
+                grids, empty=label("none", lang), chart=chart_lines, csv_tables=tables)
 
 
 def _row_dict(r) -> dict:
