@@ -314,9 +314,11 @@ def _readme(sheet, ws, today: date, revision: Revision) -> None:
                "确认无误后加 --apply 写入。"),
     ]
     for r, (key, text) in enumerate(lines, 1):
-        sheet.cell(r, 1, key).font = Font(name=_FONT, bold=True)
+        head = sheet.cell(r, 1, key)
+        head.font, head.alignment = Font(name=_FONT, bold=True), Alignment(vertical="top")
         cell = sheet.cell(r, 2, text)
         cell.alignment, cell.font = _WRAP, Font(name=_FONT)
+        sheet.row_dimensions[r].height = 15 * max(1, -(-L.display_width(text) // 86))
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 90
     sheet.page_setup.orientation = "landscape"
