@@ -540,3 +540,11 @@ def test_year_picks_the_quarters_shown(run_plan, plan_repo, tmp_path):
     result = run_plan("export", "xlsx", tmp_path / "c.xlsx", "--data", plan_repo,
                       "--year", "2030")
     assert result.exit_code == 2 and "outside the plan period" in result.stderr
+
+
+def test_completion_dates_are_date_cells(run_plan, plan_repo, tmp_path):
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx", "--year", "0")
+    s = book[TASKS]
+    cell = s[f"{_col(s, '2023年第2季度', '完成时间')}{_row(s, 'PT-001')}"]
+    assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+    assert cell.value.date() == dt.date(2023, 6, 20)

@@ -86,7 +86,7 @@ def import_xlsx(
 
     language, today = resolve_lang(lang), parse_as_of(as_of)
     location = edit_location(data)
-    ws, _, _ = prepare(location.path, as_of, lang, True)
+    ws, _, _ = prepare(location.path, as_of, lang)
     from ..spreadsheet.mapping import MapError, read_mapped, read_mapping
 
     try:
@@ -111,7 +111,7 @@ def import_xlsx(
     result = None
     if not problems:
         try:
-            result = apply_edits(location, reading.edits, today, language, apply)
+            result = apply_edits(location, reading.edits, today, language, apply, ws)
         except EditRefused as exc:
             fail(render(exc.code, exc.args_, language)[0], code=1)
         problems = result.problems

@@ -57,15 +57,18 @@ class Result:
 
 
 def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
-                write: bool) -> Result:
+                write: bool, base=None) -> Result:
     """Build every change, check the whole result, and write it only when ``write``
-    and nothing was refused or found wrong."""
+    and nothing was refused or found wrong. ``base``: the workspace as loaded (for
+    the plan diff), else it is read again."""
     from ..check import run_checks
     from ..load import load
     from ..messages import render
     from ..edit.safefile import LockHeld, atomic_write, write_lock
 
     result = Result()
+    if not edits:
+        return result
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -90,7 +93,7 @@ def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
             if result.problems:
                 return result
             snapshot = {p: files.raw(p) for p in files.paths if p.is_file() or p in finals}
-            result.base = load(location)
+            result.base = base if base is not None else load(location)
             result.head = load(location, snapshot)
             result.errors = [d for d in run_checks(result.head, date.today())
                              if d.severity is Severity.error]

@@ -34,6 +34,18 @@ _HEAD_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _FONT = "宋体"
+# Named styles: one style record for thousands of cells (styling each cell with its
+# own Font/Alignment objects took 28 s of 40 in a profile of a 1,000-item plan).
+_BODY, _HEAD = "台账正文", "台账表头"
+
+
+def _styles(book: Workbook) -> None:
+    from openpyxl.styles import NamedStyle
+
+    book.add_named_style(NamedStyle(_BODY, font=Font(name=_FONT, size=10), alignment=_WRAP,
+                                    border=_BORDER))
+    book.add_named_style(NamedStyle(_HEAD, font=Font(name=_FONT, bold=True), fill=_HEAD_FILL,
+                                    alignment=_CENTER, border=_BORDER))
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,7 @@ def build_workbook(ws, today: date, filters: Filters, revision: Revision,
         info.insert(0, label("synthetic_banner", "zh"))
     book = Workbook()
     book.remove(book.active)
+    _styles(book)
     taken: set[str] = {L.INDICATOR_SHEET, L.README_SHEET}
     _readme(book.create_sheet(L.README_SHEET), ws, today, revision)
     for ledger in ws.ledgers:
@@ -134,8 +147,7 @@ def _head(sheet, cols: list[L.Column], title: str, info: list[str]) -> None:
     for row in (L.HEAD_ROW, L.SUBHEAD_ROW):
         for j in range(1, len(cols) + 1):
             cell = sheet.cell(row, j)
-            cell.font, cell.fill = Font(name=_FONT, bold=True), _HEAD_FILL
-            cell.alignment, cell.border = _CENTER, _BORDER
+            cell.style = _HEAD
     for j, col in enumerate(cols, 1):
         sheet.column_dimensions[get_column_letter(j)].width = col.width
     sheet.column_dimensions["A"].hidden = True  # the id: rows come back to their items
@@ -146,8 +158,9 @@ def _finish(sheet, cols: list[L.Column], rows: int, freeze_col: int) -> None:
     for r in range(L.FIRST_DATA_ROW, L.FIRST_DATA_ROW + rows):
         for j in range(1, len(cols) + 1):
             cell = sheet.cell(r, j)
-            cell.alignment, cell.border = _WRAP, _BORDER
-            cell.font = Font(name=_FONT, size=10)
+            cell.style = _BODY  # resets the number format: dates get theirs back
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
     _fit_widths(sheet, cols, rows)
     _fit_heights(sheet, cols, rows)
     sheet.freeze_panes = sheet.cell(L.FIRST_DATA_ROW, freeze_col + 1)
@@ -242,8 +255,7 @@ def _ledger_sheet(sheet, ws, ledger, items, quarters, today: date, info: list[st
                 sheet.cell(r + k, index[f"q:{quarter}:deliverable"], entry.deliverable)
                 sheet.cell(r + k, index[f"q:{quarter}:status"], L.STATUS_WORDS[entry.status])
                 if entry.done_on is not None:
-                    cell = sheet.cell(r + k, index[f"q:{quarter}:done_on"], entry.done_on)
-                    cell.number_format = "yyyy-mm-dd"
+                    sheet.cell(r + k, index[f"q:{quarter}:done_on"], entry.done_on)
         r += height
     rows = r - L.FIRST_DATA_ROW
     _finish(sheet, cols, rows, index["title"])
