@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,6 +73,7 @@ def main(src: str, out: str, edits_file: str) -> int:
         if office.poll() is None:
             office.kill()
             office.wait()
+        shutil.rmtree(profile, ignore_errors=True)
     return 0
 
 

@@ -548,3 +548,33 @@ def test_completion_dates_are_date_cells(run_plan, plan_repo, tmp_path):
     cell = s[f"{_col(s, '2023年第2季度', '完成时间')}{_row(s, 'PT-001')}"]
     assert cell.is_date and cell.number_format == "yyyy-mm-dd"
     assert cell.value.date() == dt.date(2023, 6, 20)
+
+
+def test_two_entries_in_a_quarter_take_two_rows_even_when_sorted_apart(run_plan, plan_repo,
+                                                                       tmp_path):
+    tasks = plan_repo / "ledgers" / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace(
+        "      - {quarter: 2023Q4, deliverable: 完成建设, status: in_progress}\n",
+        "      - {quarter: 2023Q4, deliverable: 完成建设, status: in_progress}\n"
+        "      - {quarter: 2023Q4, deliverable: 组织验收, status: planned}\n"), encoding="utf-8")
+    book = _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    s = book[TASKS]
+    first = _row(s, "PT-001")
+    deliverable = _col(s, "2023年第4季度", "推进计划")
+    assert s[f"A{first + 1}"].value == "PT-001"  # a continuation row, same hidden id
+    assert s[f"{deliverable}{first + 1}"].value == "组织验收"
+    assert s[f"C{first + 1}"].value is None
+    # sort the rows apart: PT-001's second row goes below PT-002's
+    rows = [[c.value for c in row] for row in s.iter_rows(min_row=first)]
+    order = [rows[0], rows[2], rows[1]] + rows[3:]
+    for i, values in enumerate(order):
+        for j, value in enumerate(values, 1):
+            s.cell(first + i, j).value = value
+    s[f"{_col(s, '2023年第4季度', '状态')}{first + 2}"] = "推进中"
+    before = tasks.read_text(encoding="utf-8")
+    book.save(tmp_path / "sorted.xlsx")
+    result = _import(run_plan, plan_repo, tmp_path / "sorted.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    assert tasks.read_text(encoding="utf-8") == before.replace(
+        "{quarter: 2023Q4, deliverable: 组织验收, status: planned}",
+        "{quarter: 2023Q4, deliverable: 组织验收, status: in_progress}")

@@ -180,19 +180,18 @@ def read_workbook(path, ws, today: date) -> Reading:
 
 def _rows(sheet: Sheet, head: int, cols: dict[str, int], reading: Reading):
     """(row, id, offset among the item's rows) of each data row; blank and subtotal
-    rows are skipped, a filled row without an id is a problem."""
-    previous, offset = None, 0
+    rows are skipped, a filled row without an id is a problem. The offset counts the
+    item's earlier rows, so rows sorted apart (by department, say) still match."""
+    seen: dict[str, int] = {}
     for r in range(head + 2, sheet.max_row + 1):
         row_id = cells.text(sheet.get(r, cols["id"]))
         if row_id is None:
-            previous = None
             at = _has_content(sheet, r, cols)
             if at is not None and not _is_subtotal(sheet, r):
                 reading.problems.append(Problem(sheet.place(r, at), "xlsx-no-id"))
             continue
-        offset = offset + 1 if row_id == previous else 0
-        previous = row_id
-        yield r, row_id, offset
+        seen[row_id] = seen.get(row_id, -1) + 1
+        yield r, row_id, seen[row_id]
 
 
 def _read_ledger_sheet(sheet: Sheet, head: int, registry: Registry, today: date,
