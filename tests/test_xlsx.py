@@ -578,3 +578,17 @@ def test_two_entries_in_a_quarter_take_two_rows_even_when_sorted_apart(run_plan,
     assert tasks.read_text(encoding="utf-8") == before.replace(
         "{quarter: 2023Q4, deliverable: 组织验收, status: planned}",
         "{quarter: 2023Q4, deliverable: 组织验收, status: in_progress}")
+
+
+def test_control_characters_in_cells_are_not_sent_to_the_terminal(run_plan, plan_repo,
+                                                                  tmp_path):
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+
+    def edits(book):
+        s = book[TASKS]
+        s[f"{_col(s, '2023年第4季度', '状态')}{_row(s, 'PT-001')}"] = "\x9b31m完成了"  # C1 CSI
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "f.xlsx", edits)
+    result = _import(run_plan, plan_repo, tmp_path / "f.xlsx")
+    assert result.exit_code == 1
+    assert "\x9b" not in result.stderr and "\\x9b31m完成了" in result.stderr

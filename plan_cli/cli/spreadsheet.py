@@ -20,6 +20,14 @@ app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
 
 
+def _inert(text: str) -> str:
+    """A cell's text as shown in a message: control characters (an escape sequence
+    typed into a cell) are written as \\xNN, not sent to the terminal."""
+    import unicodedata
+
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
 @export_app.command("xlsx")
 def export_xlsx(
     out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
@@ -118,7 +126,8 @@ def import_xlsx(
     if problems:
         for p in problems:
             message, hint = render(p.code, p.args, language)
-            typer.echo(f"{p.place}: {message}" + (f"\n    {hint}" if hint else ""), err=True)
+            typer.echo(_inert(f"{p.place}: {message}") + (f"\n    {hint}" if hint else ""),
+                       err=True)
         fail(render("xlsx-refused", {"count": len(problems)}, language)[0], code=1)
     if result.errors:
         typer.echo(format_text(result.errors, language), err=True)
