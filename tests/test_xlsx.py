@@ -592,3 +592,11 @@ def test_control_characters_in_cells_are_not_sent_to_the_terminal(run_plan, plan
     result = _import(run_plan, plan_repo, tmp_path / "f.xlsx")
     assert result.exit_code == 1
     assert "\x9b" not in result.stderr and "\\x9b31m完成了" in result.stderr
+
+
+def test_the_example_mapping_file_reads(tmp_path):
+    from plan_cli.spreadsheet.mapping import read_mapping
+
+    mapping = read_mapping(REPO / "examples" / "xlsx-map.yaml")
+    assert mapping.kind == "schedule" and mapping.sheet == "推进情况"
+    assert mapping.columns["status"] == "完成情况" and "header_row" not in mapping.columns
