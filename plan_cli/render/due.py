@@ -43,8 +43,6 @@ def view(report: DueReport, data_label: str, lang: str, filters: Filters) -> Vie
              for g in report.groups]
     if not grids:
         grids = [Grid(None, head, [])]
-    flat = Grid(None, [label(report.by, lang)] + head,
-                [[group_name(g, lang)] + _cells(r, lang) for g in report.groups for r in g.rows])
     notes = [label("stale_note", lang, n=report.stale_after)] if report.groups else []
     # For spreadsheets: flags and owner levels each in their own column.
     # The group is a column only when it is not one of the owner columns already.
@@ -62,7 +60,7 @@ def view(report: DueReport, data_label: str, lang: str, filters: Filters) -> Vie
          for g in report.groups for r in g.rows], name="due")
     return View(f"{label('due_title', lang, quarter=report.quarter)} — {report.plan_title}",
                 header(report.as_of, report.current, report.final, data_label, lang, filters),
-                grids, notes, empty=label("nothing_due", lang), csv_grid=flat,
+                grids, notes, empty=label("nothing_due", lang),
                 csv_tables=[table])
 
 

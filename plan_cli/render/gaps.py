@@ -54,18 +54,13 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
     missing = [f"{r.name} [{r.id}]: " + ("、" if lang == "zh" else ", ").join(
         label(f"missing_{m}", lang) for m in r.missing) for r in report.rows if r.missing]
     grids = [Grid(None, head, rows, frozenset({4, 6, 7}))]
-    # CSV: one sheet, with the id (for `plan show`) and what is missing on each row.
-    joiner = "、" if lang == "zh" else ", "
-    flat = Grid(None, [label("id", lang), *head, label("missing_data", lang)], [
-        [r.id, *row, joiner.join(label(f"missing_{m}", lang) for m in r.missing)]
-        for r, row in zip(report.rows, rows)])
     if missing:
         grids.append(Grid(label("missing_data", lang), [label("indicator", lang)],
                           [[m] for m in missing]))
     return View(f"{label('gaps_title', lang)} — {report.plan_title}",
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids, [label("gaps_hint", lang)], empty=label("no_indicators", lang),
-                csv_grid=flat, csv_tables=[csv_table(report, lang)])
+                csv_tables=[csv_table(report, lang)])
 
 
 def _pct(value: float | None) -> str:
@@ -73,8 +68,9 @@ def _pct(value: float | None) -> str:
 
 
 def csv_table(report: GapsReport, lang: str) -> Grid:
-    """For spreadsheets: every number alone in its own column (value, period, share),
-    so the columns can be summed and charted; 71.42 (2021) would be text."""
+    """CSV for spreadsheets: one table with the id (for `plan show`), every number alone
+    in its own column (value, period, share) so the columns can be summed and charted
+    (71.42 (2021) would be text), and what is missing on each row."""
     def w(key: str, suffix: str = "") -> str:
         return label(key, lang) + suffix
 
