@@ -212,7 +212,7 @@ def _fit_heights(sheet, cols: list[L.Column], rows: int) -> None:
             if isinstance(text, str) and j > 1:
                 lines = max(lines, sum(math.ceil(max(L.display_width(part), 1) / max(width - 1, 1))
                                        for part in text.splitlines()))
-        sheet.row_dimensions[r].height = 14 * lines
+        sheet.row_dimensions[r].height = 4 + 14 * lines  # a little air under the last line
 
 
 def _ledger_sheet(sheet, ws, ledger, items, quarters, today: date, info: list[str]) -> None:
