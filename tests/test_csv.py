@@ -184,3 +184,16 @@ def test_output_to_a_folder_that_does_not_exist_is_one_clear_line(run_plan, tmp_
                       "--output", tmp_path / "missing" / "g.csv")
     assert result.exit_code == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.output
+
+
+def test_show_values_are_plain_numbers(run_plan, tmp_path):
+    result = run_plan("show", "rd", "--data", PROGRESS, "--as-of", MID, "--format", "csv",
+                      "--table", "values")
+    assert result.exit_code == 0, result.output
+    rows = _rows(result.stdout_bytes)
+    assert rows[0] == ["Period", "Value", "Trajectory"]
+    for period, value, expected in rows[1:]:
+        assert period.isdigit() or "Q" in period
+        for cell in (value, expected):
+            assert cell == "" or float(cell) == float(cell)  # a number, or blank when unknown
+            assert "," not in cell and "—" not in cell

@@ -9,7 +9,7 @@ from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
 from .due import owners_text
 from .gaps import gap_text, latest_text, target_text
 from .labels import label
-from .output import Grid, View, header, num
+from .output import Grid, View, csv_number, header, num
 
 CHART_WIDTH = 40
 
@@ -159,6 +159,10 @@ def view(report: ShowReport, data_label: str, lang: str) -> View:
               label("done_late", lang) if e.late else "",
               str(e.quarters_late) if e.quarters_late else "", e.evidence or ""]
              for e in s.entries], name="schedule")
+    if isinstance(s, IndicatorView):  # CSV: 1234.5, not "1,234.5" (text in a spreadsheet)
+        tables[1] = Grid(None, tables[1].head, [
+            [str(p.period), csv_number(p.value), csv_number(p.expected)] for p in s.points],
+            name="values")
     return View(title, header(report.as_of, report.quarter, report.final, data_label, lang),
                 grids, empty=label("none", lang), chart=chart_lines, csv_tables=tables)
 
