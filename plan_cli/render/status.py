@@ -131,6 +131,7 @@ def view(report: StatusReport, data_label: str, lang: str, filters=None):
     from .output import Grid, View
 
     ledgers, areas = _ledger_rows(report, lang), _area_rows(report, lang)
+    gaps = _gap_lines(report, lang)
     grids = [Grid(label("ledgers", lang), *ledgers, frozenset(range(1, len(ledgers[0])))),
              Grid(label("areas", lang), *areas, frozenset(range(1, len(areas[0]))))]
     # 2/28 would open as a date in a spreadsheet: entered and declared are two columns.
@@ -144,5 +145,5 @@ def view(report: StatusReport, data_label: str, lang: str, filters=None):
     area_csv = Grid(None, [label("id", lang), *areas[0]],
                     [[a.id or "", *row] for a, row in zip(report.areas, areas[1])], name="areas")
     return View(report.plan_title, _header(report, data_label, lang, filters)[1:], grids,
-                [f"{label('gaps', lang)}: {g}" for g in _gap_lines(report, lang)],
+                ([f"{label('gaps', lang)}:"] + [f"  - {g}" for g in gaps]) if gaps else [],
                 csv_tables=[ledger_csv, area_csv])
