@@ -600,3 +600,41 @@ def test_the_example_mapping_file_reads(tmp_path):
     mapping = read_mapping(REPO / "examples" / "xlsx-map.yaml")
     assert mapping.kind == "schedule" and mapping.sheet == "推进情况"
     assert mapping.columns["status"] == "完成情况" and "header_row" not in mapping.columns
+
+
+def _commit(data: Path, message: str) -> None:
+    for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm",
+                                 message]):
+        subprocess.run(["git", "-C", str(data.parent), *args], check=True)
+
+
+def test_updates_made_after_the_export_are_not_undone(run_plan, plan_repo, tmp_path):
+    """A department fills in the workbook while the office updates the YAML: only what
+    the department changed comes back (compared with the exported commit)."""
+    _export(run_plan, plan_repo, tmp_path / "p.xlsx")
+    # since the export: PT-002 started, and PT-001 got a newer note, committed
+    done = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "in_progress",
+                    "--data", plan_repo)
+    assert done.exit_code == 0, done.output
+    assert run_plan("note", "PT-001", "验收准备中", "--data", plan_repo,
+                    "--as-of", "2024-01-12").exit_code == 0
+    _commit(plan_repo, "office updates")
+
+    def edits(book):
+        s = book[TASKS]
+        r = _row(s, "PT-001")
+        s[f"{_col(s, '2023年第4季度', '状态')}{r}"] = "已完成"
+        s[f"{_col(s, '2023年第4季度', '完成时间')}{r}"] = dt.date(2024, 1, 10)
+
+    _fill(tmp_path / "p.xlsx", tmp_path / "f.xlsx", edits)
+    before = _files(plan_repo)["ledgers/tasks.yaml"].decode("utf-8")
+    result = _import(run_plan, plan_repo, tmp_path / "f.xlsx", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "compared with the data as exported" in result.stderr
+    tasks = (plan_repo / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    assert tasks == before.replace(
+        "{quarter: 2023Q4, deliverable: 完成建设, status: in_progress}",
+        "{quarter: 2023Q4, deliverable: 完成建设, status: done, done_on: 2024-01-10}")
+    assert "status: in_progress}" in tasks.split("PT-002")[1]  # not reset to planned
+    again = _import(run_plan, plan_repo, tmp_path / "f.xlsx")
+    assert "no change" in again.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,35 @@ def _inert(text: str) -> str:
     import unicodedata
 
     return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def _exported_state(workbook: Path, ws, language: str):
+    """The plan as the workbook was exported (its 说明 sheet names the git commit), so
+    that only what the department changed comes back: a cell still showing the
+    exported value does not undo an update made in the YAML since. The data as it is
+    now when the commit is unknown (exported from uncommitted data, or no git)."""
+    from ..diagnostics import Severity
+    from ..gitread import GitError, load_at
+    from ..spreadsheet.export import data_revision
+    from ..spreadsheet.reader import workbook_revision
+
+    commit, dirty = workbook_revision(workbook)
+    if commit is None or dirty:
+        return ws
+    now = data_revision(ws.location.path)
+    if now.commit is not None and now.commit.startswith(commit) and not now.dirty:
+        return ws  # nothing changed since the export
+    try:
+        then = load_at(ws.location, commit)
+    except (GitError, OSError, subprocess.CalledProcessError):
+        return ws
+    if then.plan is None or any(d.severity is Severity.error for d in then.diagnostics):
+        return ws
+    typer.echo(f"plan: 以导出时的数据(git {commit})为基准比较,导出后对数据的修改予以保留"
+               if language == "zh" else
+               f"plan: compared with the data as exported (git {commit}); changes made "
+               "to the data since are kept", err=True)
+    return then
 
 
 @export_app.command("xlsx")
@@ -104,7 +134,8 @@ def import_xlsx(
                                language)
         fail(message + (f"\n    {hint}" if hint else ""))
     try:
-        reading = (read_workbook(workbook, ws, today) if layout is None
+        base = ws if layout is not None else _exported_state(workbook, ws, language)
+        reading = (read_workbook(workbook, base, today) if layout is None
                    else read_mapped(workbook, layout, ws, today))
     except FileNotFoundError:
         fail(render("xlsx-unreadable", {"file": str(workbook), "detail": "not found / 文件不存在"},

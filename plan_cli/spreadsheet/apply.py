@@ -67,6 +67,9 @@ def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
     from ..edit.safefile import LockHeld, atomic_write, write_lock
 
     result = Result()
+    if base is not None:  # a note the plan has already (the same workbook imported twice)
+        noted = {(i.id, u.text) for lf in base.ledgers for i in lf.items for u in i.updates}
+        edits = [e for e in edits if e.kind != "note" or (e.target, e.payload) not in noted]
     if not edits:
         return result
     enabled = gc.isenabled()

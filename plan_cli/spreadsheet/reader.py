@@ -157,6 +157,27 @@ def _has_content(sheet: Sheet, r: int, cols: dict[str, int], ignore=("seq", "lig
     return None
 
 
+_REVISION = re.compile(r"git ([0-9a-f]{7,40})")
+
+
+def workbook_revision(path) -> tuple[str | None, bool]:
+    """The data revision the workbook was exported from (its 说明 sheet's 数据版本),
+    and whether the data had uncommitted changes then: ``(None, False)`` when unknown."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        if L.README_SHEET not in book.sheetnames:
+            return None, False
+        for row in book[L.README_SHEET].iter_rows(max_col=2, values_only=True):
+            if row and row[0] == "数据版本" and isinstance(row[1], str):
+                found = _REVISION.search(row[1])
+                return (found.group(1) if found else None), "uncommitted" in row[1]
+        return None, False
+    finally:
+        book.close()
+
+
 def read_workbook(path, ws, today: date) -> Reading:
     """Every edit the workbook asks for, and every cell it cannot read."""
     from openpyxl import load_workbook
