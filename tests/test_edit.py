@@ -482,3 +482,24 @@ def test_the_fallback_refuses_a_file_it_would_reformat():
     editor.insert(("a",), 1, "new")
     with pytest.raises(EditError):
         editor.fallback_result()
+
+
+def test_run_edit_redoes_a_splice_that_reads_back_wrong_through_the_round_trip(repo,
+                                                                               monkeypatch):
+    """The read-back check is the safety net: a splice gone wrong is redone, not written."""
+    from plan_cli.edit import splice
+
+    real = splice.Editor._spliced
+
+    def damaged(self):
+        return real(self).replace("方案已印发", "方案已印")  # a splice that hit the wrong bytes
+
+    monkeypatch.setattr(splice.Editor, "_spliced", damaged)
+    outcome = run_edit(DataLocation(repo / "data", "option"), date(2024, 5, 10),
+                       lambda files: note(files, "PT-001", "进入实施阶段", None,
+                                          date(2024, 5, 10)))
+    assert outcome.written and not outcome.errors
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -17,0 +18 @@ items:
+        +      - {date: 2024-05-10, text: 进入实施阶段}
+        """)

@@ -19,7 +19,9 @@ reader and refuses it unless it is exactly the intended data.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 
@@ -39,20 +41,36 @@ def _yaml() -> Any:
     return yaml
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
 def _styled(value: Any, old: Any = None) -> Any:
     """``value`` as ruamel should write it: text with line breaks as a ``|`` block,
-    text replacing a quoted or block value in that value's style."""
+    text replacing a quoted or block value in that value's style, a mapping on one
+    line when ``old`` (its neighbour) is, a date unquoted (the plan reads dates as text)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
     if isinstance(value, dict):
-        return {k: _styled(v) for k, v in value.items()}
+        out = CommentedMap((k, _styled(v)) for k, v in value.items())
+        if isinstance(old, CommentedMap) and old.fa.flow_style():
+            out.fa.set_flow_style()
+        return out
     if isinstance(value, list):
-        return [_styled(v) for v in value]
+        out = CommentedSeq(_styled(v) for v in value)
+        if isinstance(old, CommentedSeq) and old.fa.flow_style():
+            out.fa.set_flow_style()
+        return out
     if isinstance(value, str):
         if "\n" in value:
             return LiteralScalarString(value)
         if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString):
             return type(old)(value)
+        if _DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return value
     return value
 
 
@@ -105,7 +123,9 @@ def apply(text: str, ops: Sequence[tuple]) -> str:
             node = _at(doc, path)
             if not isinstance(node, list):
                 raise RoundTripError(f"{'/'.join(map(str, path))} is not a list")
-            node.insert(min(index, len(node)), _styled(value))
+            at = min(index, len(node))
+            neighbour = node[at - 1] if at else (node[0] if node else None)
+            node.insert(at, _styled(value, neighbour))
         else:  # pragma: no cover - the Editor records only these two
             raise RoundTripError(f"unknown edit {op[0]!r}")
     result = _dump(yaml, doc)
