@@ -107,3 +107,25 @@ def test_a_damaged_entry_is_a_miss(run_plan, base_plan, damage):
     entry.write_bytes(raw[: len(raw) // 2] if damage is None else damage)
     assert run_plan(*args).stdout == expected
     assert run_plan(*args).stdout == expected
+
+
+def test_a_file_changed_while_the_report_ran_is_not_stored_under_the_old_key(run_plan,
+                                                                            base_plan,
+                                                                            monkeypatch):
+    from plan_cli.reports import status as status_module
+
+    tasks = base_plan / "ledgers" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    real = status_module.build_status
+
+    def edit_meanwhile(*args, **kwargs):
+        tasks.write_text(text.replace("建设创新平台", "建设创新平台二期"), encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(status_module, "build_status", edit_meanwhile)
+    args = ("status", "--data", base_plan, "--as-of", AS_OF)
+    run_plan(*args)
+    assert entries(base_plan) == []  # the report read the old content: not stored
+    monkeypatch.undo()
+    tasks.write_text(text, encoding="utf-8")
+    assert run_plan(*args).stdout == run_plan(*args, "--no-cache").stdout
