@@ -158,6 +158,20 @@ def measure(name: str, cmd: list[str], repeat: int, before=None, expect=(0,), cw
 _measure = measure
 
 
+def paired(name: str, a: list[str], b: list[str], n: int) -> dict:
+    """``n`` alternating runs of ``a`` and ``b`` (after one of each): the median ratio."""
+    run_once(a)
+    run_once(b)
+    ratios = []
+    for _ in range(n):
+        ratios.append(run_once(a)[0] / run_once(b)[0])
+    result = {"name": name, "median_ratio": statistics.median(ratios), "runs": n,
+              "min_ratio": min(ratios), "max_ratio": max(ratios)}
+    print(f"  {name:<44} paired ratio {result['median_ratio']:.2f}× (n={n}, "
+          f"{result['min_ratio']:.2f}–{result['max_ratio']:.2f})", flush=True)
+    return result
+
+
 def profile(args: list[str], cwd: Path | None = None) -> str:
     """cProfile of ``plan ARGS`` in one process (top functions, cumulative and own time)."""
     out = subprocess.run([PY, "-c", PROFILE, "22", *args], cwd=cwd, env=ENV,
@@ -193,7 +207,8 @@ def tool_version(cmd: list[str]) -> str | None:
 
 
 def bean_check() -> list[str] | None:
-    found = shutil.which("bean-check")
+    found = shutil.which("bean-check") or shutil.which("bean-check",
+                                                       path=str(Path(PY).parent))
     return [found] if found else None
 
 
@@ -303,6 +318,19 @@ def fixed(repeat: int) -> dict:
                               PLAN + ["check", "--data", data], repeat, before=clear),
         "check_nocache": measure("plan check --no-cache (shipped)",
                                  PLAN + ["check", "--no-cache", "--data", data], repeat),
+    }
+    # On a shared machine the load drifts between one row's runs and the next row's:
+    # alternate the two processes of a target and take the median of the pairs' ratios.
+    noop = [PY, "-c", BARE_TYPER, "none", "check", "--data", "x"]
+    yardstick = [PY, "-c", "import typer, pydantic, rich"]
+    status = PLAN + ["status", "--data", data]
+    due = PLAN + ["due", "--data", data]
+    r["paired"] = {
+        "status_vs_noop": paired("plan status warm / bare typer no-op", status, noop,
+                                 max(repeat, 9)),
+        "status_vs_import": paired("plan status warm / import yardstick", status, yardstick,
+                                   max(repeat, 9)),
+        "due_vs_noop": paired("plan due warm / bare typer no-op", due, noop, max(repeat, 9)),
     }
     r["profiles"] = {
         "plan_help": import_profile(["--help"]),
@@ -625,8 +653,8 @@ def render(results: dict) -> str:
                          "`hledger check`",
                          f"{_s(r.get('check_cold'))} vs {_s(r.get('hledger_bytes'))}",
                          _ratio(r.get("check_cold"), r.get("hledger_bytes")), 1.0))
-        if size >= 100000 and r.get("check_nocache"):
-            peak = max(r["check_nocache"]["peak_mb"], r["check_cold"]["peak_mb"])
+        if size >= 100000 and r.get("check_cold"):
+            peak = max(r[k]["peak_mb"] for k in ("check_nocache", "check_cold") if r.get(k))
             check_peak = peak
             rows.append((f"{size:,} items: peak memory of `plan check` ≤ 1.5 GB",
                          f"{peak:,} MB", peak / 1536, 1.0))
@@ -642,6 +670,18 @@ def render(results: dict) -> str:
                 rows.append((f"{size:,} items: peak memory of `plan check --against` ≤ 2× "
                              "`plan check`'s", f"{x['peak_mb']:,} MB vs {check_peak:,} MB",
                              x["peak_mb"] / check_peak, 2.0))
+    pairs = f.get("paired", {})
+    for key, prefix in (("status_vs_noop", "`plan status` (shipped data, cache warm) ≤ 1.2× a bare"),
+                        ("status_vs_import", "`plan status` (shipped data, cache warm) ≤ 1.5×"),
+                        ("due_vs_noop", "`plan due` (shipped data, cache warm) ≤ 1.2×")):
+        pair = pairs.get(key)
+        for i, (name, figures, ratio, limit) in enumerate(rows):
+            if pair and name.startswith(prefix):
+                paired_ratio = Ratio(pair["median_ratio"])
+                rows[i] = (name + " — judged on alternating runs", figures + "; paired: "
+                           f"{pair['median_ratio']:.2f}× (n={pair['runs']}, "
+                           f"{pair['min_ratio']:.2f}–{pair['max_ratio']:.2f})",
+                           paired_ratio, limit)
     for name, figures, ratio, limit in rows:
         least = getattr(ratio, "least", None)
         shown = "—" if ratio is None else f"{ratio:.2f}×" + (
