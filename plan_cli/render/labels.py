@@ -175,6 +175,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown_id": ("no item, indicator or area '{id}'{hint}",
                    "没有编号为“{id}”的事项、指标或重点任务{hint}"),
     "did_you_mean": (" (did you mean {names}?)", "(是否要找 {names}?)"),
+    # plan example, plan site
+    "example_exists": ("{path} already exists and is not empty: give a new folder",
+                       "{path} 已存在且不为空:请指定一个新的文件夹"),
+    "cannot_write": ("cannot write {path}: {detail}", "无法写入 {path}:{detail}"),
+    "example_done": ("wrote a synthetic example plan to {path} ({items} items in {ledgers} "
+                     "ledgers, {indicators} indicators); try: plan site SITE --data {path}",
+                     "已在 {path} 写出示例计划(虚构数据:{ledgers} 个台账共 {items} 项事项,"
+                     "{indicators} 项指标);可运行:plan site SITE --data {path}"),
 }
 
 
