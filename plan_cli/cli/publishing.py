@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from . import app
-from .options import AsOfOption, DataOption, LangOption, NoCacheOption, fail, prepare, resolve_lang
+from .options import (AsOfOption, DataOption, Lang, LangOption, NoCacheOption, fail, prepare,
+                      resolve_lang)
 
 
 def _empty_or_absent(folder: Path) -> bool:
@@ -37,3 +38,46 @@ def example(
     except OSError as exc:
         fail(label("cannot_write", language, path=str(folder), detail=exc.strerror or str(exc)))
     typer.echo(label("example_done", language, path=str(folder), **counts))
+
+
+@app.command()
+def site(
+    folder: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="The folder to write the "
+                                           "site to (replaced if plan site made it).")],
+    data: DataOption = None, as_of: AsOfOption = None, lang: LangOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """A static dashboard that opens offline (double-click OUT_DIR/index.html):
+    overview with the three colours, a page per ledger (sort and filter by leader,
+    department, state, colour), per indicator (chart, history), per department,
+    and the data gaps. Chinese first, with a switch to English.
+
+    生成可离线打开的静态看板:总览、各台账、各指标趋势图、各责任部门和数据缺口。"""
+    from ..render.labels import label
+
+    language = resolve_lang(lang) if lang else "zh"
+    ws, today, _ = prepare(data, as_of, Lang(language), no_cache)
+    try:
+        from ..render.charts import INSTALL_HINT, ChartsUnavailable
+        from ..render.site import render_site
+        import matplotlib  # noqa: F401
+    except ImportError:
+        from ..render.charts import INSTALL_HINT
+
+        fail(label("needs_charts", language, hint=INSTALL_HINT))
+    from ..gitread import data_revision
+    from ..outdir import NotOurs, write_folder
+    from ..reports.site import build_site
+
+    try:
+        pages = render_site(build_site(ws, today), language, data_revision(ws.location.path))
+    except ChartsUnavailable:
+        fail(label("needs_charts", language, hint=INSTALL_HINT))
+    try:
+        write_folder(folder, pages)
+    except NotOurs:
+        fail(label("site_exists", language, path=str(folder)))
+    except OSError as exc:
+        fail(label("cannot_write", language, path=str(folder), detail=exc.strerror or str(exc)))
+    typer.echo(label("site_done", language, pages=len(pages), path=str(folder),
+                     index=str(folder / "index.html")))
