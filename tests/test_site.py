@@ -114,7 +114,11 @@ def test_shipped_weihai_data_shows_how_little_is_public(tmp_path, run_plan):
     assert f"计划明确的 {declared} 个事项中,已录入 {entered} 个" in gaps
     assert f"已录入的 {entered} 个事项中,0 个落实了责任部门" in gaps
     assert "尚有" in gaps and "项指标没有任何实际值" in gaps
-    assert "示例数据" not in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "示例数据" not in index
+    # no colour anywhere, and the overview says why instead of "nothing is late"
+    assert "目前没有指标能判断进度" in index and "还没有事项录入季度推进计划" in index
+    assert "没有逾期的工作" not in index
     for ind in ws.indicators:
         page = (out / f"indicator-{ind.id}.html").read_text(encoding="utf-8")
         assert 'data-testid="indicator-chart"' in page and "<svg" in page

@@ -203,6 +203,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "site_late": ("Late work (red items)", "逾期工作(红灯事项)"),
     "site_nothing_behind": ("No indicator is behind.", "没有滞后的指标。"),
     "site_nothing_late": ("Nothing is late.", "没有逾期的工作。"),
+    "site_no_verdict": ("No indicator can be judged yet: none has the data it needs (see the "
+                        "data gaps).", "目前没有指标能判断进度:都缺少所需的数据(见数据缺口)。"),
+    "site_no_schedules": ("Whether work is late cannot be told: no item has a quarterly "
+                          "schedule yet (see the data gaps).",
+                          "无法判断是否逾期:还没有事项录入季度推进计划(见数据缺口)。"),
     "site_completeness": ("How complete the data is", "数据完整程度"),
     "site_complete_items": ("{n} of {total} items entered have a responsible department",
                             "已录入的 {total} 个事项中,{n} 个落实了责任部门"),

@@ -341,14 +341,16 @@ class Writer:
                 f'<div><h2>{t("site_completeness")}</h2>{self._completeness()}</div>', "</div>"]
         behind = [p for p in s.indicators if p.chart.light in (Light.red, Light.yellow)]
         body.append(f'<section class="card"><h2>{t("site_behind")}</h2>')
+        judged = any(p.chart.light for p in s.indicators)
         body.append(self._indicator_table(behind, "behind") if behind
-                    else f'<p class="muted">{t("site_nothing_behind")}</p>')
+                    else f'<p class="muted">{t("site_nothing_behind" if judged else "site_no_verdict")}</p>')
         body.append("</section>")
         late = sorted((r for lp in s.ledgers for r in lp.rows if r.light is Light.red),
                       key=lambda r: (-r.quarters_late, r.department or "", r.id))
         body.append(f'<section class="card"><h2>{t("site_late")}</h2>')
+        scheduled = any(r.entries for lp in s.ledgers for r in lp.rows)
         body.append(self._item_table(late, "late", compact=True) if late
-                    else f'<p class="muted">{t("site_nothing_late")}</p>')
+                    else f'<p class="muted">{t("site_nothing_late" if scheduled else "site_no_schedules")}</p>')
         body.append("</section>")
         body.append(f'<section class="card"><h2>{t("site_by_ledger")}</h2>'
                     + _chart(lambda lang: draw_colours(s.by_ledger, lang), "c-ledger",
