@@ -224,12 +224,8 @@ def _inline_svg(svg: bytes, prefix: str) -> str:
     text = svg.decode("utf-8")
     text = text[text.index("<svg"):]
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
-    ids = set(re.findall(r'id="([^"]+)"', text))
-    for ident in sorted(ids, key=len, reverse=True):
-        text = text.replace(f'id="{ident}"', f'id="{prefix}-{ident}"')
-        text = text.replace(f"#{ident})", f"#{prefix}-{ident})")
-        text = text.replace(f'href="#{ident}"', f'href="#{prefix}-{ident}"')
-    return text
+    # id="x", url(#x) and href="#x": one pass (matplotlib's ids are [A-Za-z0-9_]+)
+    return re.sub(r'(id="|url\(#|href="#)(?=[A-Za-z0-9_])', rf"\g<1>{prefix}-", text)
 
 
 def _chart(draw: Callable[[str], bytes], prefix: str, testid: str) -> str:
