@@ -8,6 +8,7 @@ person to look at.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from datetime import date
@@ -148,6 +149,27 @@ def test_the_language_switch_shows_english_and_is_remembered(example_site, page)
     assert page.locator("h1").inner_text() == "Data gaps"
     page.click("#lang-switch")
     assert page.locator("h1").inner_text() == "数据缺口"
+
+
+def test_pages_print_on_a4_without_the_controls(example_site, page, tmp_path):
+    site = example_site[1]
+    for name, landscape in (("indicator-ex-ind-01.html", False),
+                            ("ledger-provincial-tasks.html", True)):
+        page.goto(_url(site, name))
+        page.emulate_media(media="print")
+        assert not page.locator("nav").is_visible()
+        assert not page.locator("#lang-switch").is_visible()
+        assert page.locator('[data-testid="synthetic-banner"]').is_visible()
+        pdf = tmp_path / f"{name}.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        # MediaBox of A4 in points: 595.92 x 842.88 (or turned for landscape)
+        boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+        assert boxes, name
+        for w, h in boxes:
+            w, h = float(w), float(h)
+            if landscape:
+                w, h = h, w
+            assert abs(w - 595) < 2 and abs(h - 842) < 2, (name, w, h)
 
 
 def test_screenshots_for_a_person(example_site, page):

@@ -84,6 +84,7 @@ th[data-sort]::after { content: " \\2195"; color: #90a4ae; }
 th[aria-sort="ascending"]::after { content: " \\2191"; color: #17324d; }
 th[aria-sort="descending"]::after { content: " \\2193"; color: #17324d; }
 td.num, th.num { text-align: right; }
+td:first-child { white-space: nowrap; }
 tr.overdue td:first-child { box-shadow: inset 4px 0 0 var(--red); }
 .late-mark { color: var(--red); font-weight: 700; white-space: nowrap; }
 .light { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff;
@@ -108,6 +109,7 @@ footer { color: #757575; font-size: 12px; padding: 0 24px 24px; }
   header.top a { color: #000; }
   .banner { margin: 0 0 6px; border: 2px solid #b71c1c; color: #b71c1c; background: #fff; }
   nav, #lang-switch, .filters { display: none !important; }
+  th[data-sort]::after { content: none !important; }
   main { padding: 8px 0; max-width: none; }
   section.card, .cards > div { box-shadow: none; border: 1px solid #bdbdbd; break-inside: avoid; }
   table { font-size: 9pt; } tr { break-inside: avoid; } thead { display: table-header-group; }
@@ -117,6 +119,8 @@ footer { color: #757575; font-size: 12px; padding: 0 24px 24px; }
   a { color: inherit; text-decoration: none; }
 }
 """ % LIGHT_COLOURS
+
+WIDE_PRINT = "@media print { @page { size: A4 landscape; } }\n"
 
 SCRIPT = """
 (function () {
@@ -261,7 +265,9 @@ class Writer:
         self.dept_pages = {d.name: d.slug for d in site.departments}
 
     # the frame around every page
-    def page(self, name: str, title_key: str | None, title_text: str, body: str) -> str:
+    def page(self, name: str, title_key: str | None, title_text: str, body: str,
+             wide: bool = False) -> str:
+        """One page; ``wide`` pages (the ledgers' many columns) print on landscape A4."""
         s = self.site
         if self.revision is None:
             rev = t("site_not_git")
@@ -289,7 +295,7 @@ class Writer:
             f'<!DOCTYPE html>\n<html lang="{_lang_tag(self.lang)}" data-lang="{self.lang}">'
             '<head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"{doc_title}<style>{CSS}</style></head><body>"
+            f"{doc_title}<style>{CSS}{WIDE_PRINT if wide else ''}</style></head><body>"
             f'<header class="top">{banner}'
             f'<button id="lang-switch" type="button">{t("site_switch")}</button>'
             f'<div class="plan-title">{esc(s.plan_title)}</div>'
@@ -476,7 +482,7 @@ class Writer:
         declared = "?" if lp.declared is None else lp.declared
         lead = f'<p class="muted">{t("entered")}: {len(lp.rows)}/{declared}</p>'
         return self.page(f"ledger-{lp.id}.html", None, lp.title,
-                         lead + bar + self._item_table(list(lp.rows), "ledger"))
+                         lead + bar + self._item_table(list(lp.rows), "ledger"), wide=True)
 
     def indicator_index(self) -> str:
         s = self.site
@@ -552,7 +558,7 @@ class Writer:
                 f'<section class="card"><h2>{t("site_all_items")}</h2>'
                 + self._item_table(list(d.items), "all") + "</section>"]
         name = d.name if d.name is not None else label("unassigned_group", self.lang)
-        return self.page(f"{d.slug}.html", None, name, "".join(body))
+        return self.page(f"{d.slug}.html", None, name, "".join(body), wide=True)
 
     def gaps(self) -> str:
         s = self.site
