@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plan_cli.synthetic import MARK, OBJECTS, QUARTERS, VERBS  # noqa: E402
+from plan_cli.synthetic import MARK, OBJECTS, VERBS  # noqa: E402
 from plan_cli.synthetic import generate as _generate  # noqa: E402
 
 

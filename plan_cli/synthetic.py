@@ -410,7 +410,8 @@ def _example_item(rng, kind, item_id, leaders, departments, indicators, index) -
     lines += _example_schedule(rng)
     lines.append("    updates:")
     for year in (2023, 2024, 2025):
-        lines.append(f"      - {{date: {year}-{rng.randrange(6, 13):02d}-{rng.randrange(1, 29):02d}, "
+        day = f"{year}-{rng.randrange(6, 13):02d}-{rng.randrange(1, 29):02d}"
+        lines.append(f"      - {{date: {day}, "
                      f"text: {_y(rng.choice(UPDATE_TEXTS))}, by: {_person(rng)}}}")
     lines.append("    source: 示例数据(虚构)")
     return "\n".join(lines)

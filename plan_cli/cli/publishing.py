@@ -55,18 +55,17 @@ def site(
     生成可离线打开的静态看板:总览、各台账、各指标趋势图、各责任部门和数据缺口。"""
     from ..render.labels import label
 
-    language = resolve_lang(lang) if lang else "zh"
-    ws, today, _ = prepare(data, as_of, Lang(language), no_cache)
-    try:
-        from ..render.charts import INSTALL_HINT, ChartsUnavailable
-        from ..render.site import render_site
-        import matplotlib  # noqa: F401
-    except ImportError:
-        from ..render.charts import INSTALL_HINT
+    from ..render.charts import INSTALL_HINT, ChartsUnavailable
 
+    language = lang.value if lang else "zh"  # the site opens in Chinese unless asked
+    try:
+        import matplotlib  # noqa: F401  (the chart engine: an optional extra)
+    except ImportError:
         fail(label("needs_charts", language, hint=INSTALL_HINT))
+    ws, today, _ = prepare(data, as_of, Lang(language), no_cache)
     from ..gitread import data_revision
     from ..outdir import NotOurs, write_folder
+    from ..render.site import render_site
     from ..reports.site import build_site
 
     try:

@@ -120,6 +120,7 @@ footer { color: #757575; font-size: 12px; padding: 0 24px 24px; }
 }
 """ % LIGHT_COLOURS
 
+HERE = ' class="here"'
 WIDE_PRINT = "@media print { @page { size: A4 landscape; } }\n"
 
 SCRIPT = """
@@ -220,7 +221,8 @@ def _table(table_id: str | None, head: list[tuple[str, str | None]], rows: Itera
         for text, kind in head)
     ident = f' id="{table_id}"' if table_id else ""
     klass = ' class="sortable"' if sortable else ""
-    return f"<table{ident}{klass}><thead><tr>{cells}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f"<table{ident}{klass}><thead><tr>{cells}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _inline_svg(svg: bytes, prefix: str) -> str:
@@ -281,8 +283,8 @@ class Writer:
         nav += [(f"ledger-{esc(lp.id)}.html", esc(lp.name)) for lp in s.ledgers]
         nav += [("indicators.html", t("site_indicators")),
                 ("departments.html", t("site_departments")), ("gaps.html", t("site_gaps"))]
-        links = "".join(f'<a href="{href}"{" class=" + chr(34) + "here" + chr(34) if href == name else ""}>'
-                        f"{words}</a>" for href, words in nav)
+        links = "".join(f'<a href="{href}"{HERE if href == name else ""}>{words}</a>'
+                        for href, words in nav)
         banner = (f'<div class="banner" data-testid="synthetic-banner">{t("synthetic_banner")}'
                   "</div>") if s.synthetic else ""
         if title_key:
@@ -344,15 +346,17 @@ class Writer:
         behind = [p for p in s.indicators if p.chart.light in (Light.red, Light.yellow)]
         body.append(f'<section class="card"><h2>{t("site_behind")}</h2>')
         judged = any(p.chart.light for p in s.indicators)
+        why = "site_nothing_behind" if judged else "site_no_verdict"
         body.append(self._indicator_table(behind, "behind") if behind
-                    else f'<p class="muted">{t("site_nothing_behind" if judged else "site_no_verdict")}</p>')
+                    else f'<p class="muted">{t(why)}</p>')
         body.append("</section>")
         late = sorted((r for lp in s.ledgers for r in lp.rows if r.light is Light.red),
                       key=lambda r: (-r.quarters_late, r.department or "", r.id))
         body.append(f'<section class="card"><h2>{t("site_late")}</h2>')
         scheduled = any(r.entries for lp in s.ledgers for r in lp.rows)
+        why = "site_nothing_late" if scheduled else "site_no_schedules"
         body.append(self._item_table(late, "late", compact=True) if late
-                    else f'<p class="muted">{t("site_nothing_late" if scheduled else "site_no_schedules")}</p>')
+                    else f'<p class="muted">{t(why)}</p>')
         body.append("</section>")
         body.append(f'<section class="card"><h2>{t("site_by_ledger")}</h2>'
                     + _chart(lambda lang: draw_colours(s.by_ledger, lang), "c-ledger",
@@ -400,7 +404,8 @@ class Writer:
             rows.append(
                 f"<tr><td><a href=\"indicator-{esc(r.id)}.html\">{esc(r.name)}</a></td>"
                 f"{_light_cell(p.chart.light)}<td>{t(r.status)}</td>"
-                f"<td>{_both(lambda lang: latest_text(r, lang))}</td><td>{_target_words(r)}</td><td>{esc(r.unit)}</td>"
+                f"<td>{_both(lambda lang: latest_text(r, lang))}</td>"
+                f"<td>{_target_words(r)}</td><td>{esc(r.unit)}</td>"
                 f"<td>{'、'.join(self._dept_link(d) for d in depts) or '—'}</td></tr>")
         head = [(t("indicator"), "text"), (t("site_colour"), "num"), (t("status"), "text"),
                 (t("latest"), None), (t("target"), None), (t("unit"), None),
@@ -531,11 +536,10 @@ class Writer:
         rows = []
         for d in self.site.departments:
             sc = d.score
-            rows.append(f"<tr><td>{self._dept_link(d.name)}</td><td class=\"num\">{sc.items}</td>"
-                        f"<td class=\"num\">{sc.done_on_time}</td><td class=\"num\">{sc.done_late}</td>"
-                        f"<td class=\"num\">{sc.due}</td><td class=\"num\">{sc.overdue}</td>"
-                        f"<td class=\"num\">{sc.stale}</td><td class=\"num\">{sc.off_track}</td>"
-                        f"<td class=\"num\">{len(d.red)}</td></tr>")
+            numbers = (sc.items, sc.done_on_time, sc.done_late, sc.due, sc.overdue, sc.stale,
+                       sc.off_track, len(d.red))
+            rows.append(f"<tr><td>{self._dept_link(d.name)}</td>"
+                        + "".join(f'<td class="num">{n}</td>' for n in numbers) + "</tr>")
         head = [(t("department"), "text")] + [(t(k), "num") for k in (
             "items", "done_on_time", "done_late", "due_now", "overdue_open", "stale_items",
             "off_track_indicators", "site_red_items")]

@@ -134,7 +134,8 @@ def _history(ev: Evaluation, as_of: date) -> tuple[HistoryRow, ...]:
     rows = []
     for a in known:
         expected = None
-        if ev.baseline is not None and ev.goal is not None and ind.measure is not Measure.annual_growth:
+        growth = ind.measure is Measure.annual_growth
+        if ev.baseline is not None and ev.goal is not None and not growth:
             expected = expected_at(ev.baseline, ev.goal, ind.target.period, a.period)
         rows.append(HistoryRow(str(a.period), a.value, expected, a.source, a.cause,
                                a.corrective_action))
