@@ -123,6 +123,7 @@ def draw_indicator(chart: IndicatorChart, lang: str, fmt: str = "svg",
         names = {p.x: p.period for p in points}
         ax.set_xticks(xs, [names[x] for x in xs])
         ax.set_xlim(xs[0] - 0.4, xs[-1] + 0.6)
+        ax.margins(y=0.15)  # room for the value labels above the highest point
         ax.set_ylabel(chart.unit)
         ax.grid(axis="y", color="#e0e0e0")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, frameon=False,

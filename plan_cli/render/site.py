@@ -422,7 +422,9 @@ class Writer:
                      f'data-state="{esc(r.state or "none")}" '
                      f'data-light="{r.light.value if r.light else "none"}"')
             klass = ' class="overdue"' if r.quarters_late else ""
-            cells = [f'<td id="item-{esc(r.id)}">{_item_link(r) if compact else esc(r.id)}</td>',
+            first = _item_link(r) if compact else esc(r.id)
+            anchor = "" if compact else f' id="item-{esc(r.id)}"'  # one anchor per item
+            cells = [f"<td{anchor}>{first}</td>",
                      f"<td>{esc(r.title)}</td>", f"<td>{_or_dash(r.leader)}</td>",
                      f"<td>{self._dept_link(r.department)}</td>"]
             if not compact:
