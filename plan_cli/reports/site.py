@@ -172,9 +172,12 @@ def build_site(ws: Workspace, as_of: date) -> Site:
     pages.sort(key=lambda p: sort_key(p.row))
     all_rows = [r for page in ledgers for r in page.rows]
     departments = []
-    for n, score in enumerate(owners.departments, start=1):
+    # Page names stay put when the ranking changes: numbered in name order (unassigned last).
+    names = sorted((s.name for s in owners.departments), key=lambda n: (n is None, n or ""))
+    slugs = {name: f"department-{n:03d}" for n, name in enumerate(names, start=1)}
+    for score in owners.departments:
         mine = tuple(r for r in all_rows if r.department == score.name)
-        departments.append(DepartmentPage(f"department-{n:03d}", score.name, score,
+        departments.append(DepartmentPage(slugs[score.name], score.name, score,
                                           tuple(r for r in mine if r.light is Light.red),
                                           mine))
     by_ledger, by_department = colour_charts(ws, as_of)
