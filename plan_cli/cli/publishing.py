@@ -12,6 +12,13 @@ from .options import (AsOfOption, DataOption, Lang, LangOption, NoCacheOption, f
                       resolve_lang)
 
 
+SiteLangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="The language the site opens in; a switch on every page "
+                 "changes it. Default: zh.", show_default=False),
+]
+
+
 def _empty_or_absent(folder: Path) -> bool:
     return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
 
@@ -44,7 +51,7 @@ def example(
 def site(
     folder: Annotated[Path, typer.Argument(metavar="OUT_DIR", help="The folder to write the "
                                            "site to (replaced if plan site made it).")],
-    data: DataOption = None, as_of: AsOfOption = None, lang: LangOption = None,
+    data: DataOption = None, as_of: AsOfOption = None, lang: SiteLangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """A static dashboard that opens offline (double-click OUT_DIR/index.html):
