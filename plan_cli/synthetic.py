@@ -430,14 +430,26 @@ SYNTHETIC example data written by `plan example`: every figure, name and date is
 """
 
 
+def _write(path: Path, text: str) -> None:
+    """Write a data file, keeping the editor's schema line ``plan init`` put first."""
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0] if path.exists() else ""
+    keep = first + "\n" if first.startswith("# yaml-language-server:") else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(keep + text, encoding="utf-8", newline="\n")
+
+
 def write_example(out: Path, seed: int = EXAMPLE_SEED) -> dict:
-    """Write the example plan repository: ``out/data/…`` and ``out/README.md``.
+    """Write the example plan repository: what ``plan init`` writes (schemas,
+    .gitignore, CI workflow, pre-commit config), filled with the example's data.
 
     ``out`` must not exist or be empty (the caller checks). Returns counts.
     """
+    from .scaffold import PlanIdentity, scaffold
+
     rng = random.Random(f"example:{seed}")
+    scaffold(out, PlanIdentity("example-plan", "合成市推动绿色低碳高质量发展三年行动计划(2023—2025年)",
+                               "2023Q1", "2025Q4"))
     data = out / "data"
-    (data / "ledgers").mkdir(parents=True, exist_ok=True)
     leaders = []
     while len(leaders) < 4:
         name = _person(rng)
@@ -447,11 +459,11 @@ def write_example(out: Path, seed: int = EXAMPLE_SEED) -> dict:
     plan = _plan_yaml().replace(MARK, EXAMPLE_MARK).replace(
         "  id: synthetic-plan\n", "  id: example-plan\n").replace(
         "  source: synthetic\n", "  source: 示例数据(虚构),由 plan example 生成\n  synthetic: true\n")
-    (data / "plan.yaml").write_text(plan, encoding="utf-8")
+    _write(data / "plan.yaml", plan)
     owners = _owners_yaml(leaders, departments).replace(MARK, EXAMPLE_MARK)
-    (data / "owners.yaml").write_text(owners, encoding="utf-8")
+    _write(data / "owners.yaml", owners)
     text, indicators = _example_indicators(rng)
-    (data / "indicators.yaml").write_text(text, encoding="utf-8")
+    _write(data / "indicators.yaml", text)
     items = 0
     for (kind, stem, prefix, _, title), count in zip(KINDS, EXAMPLE_COUNTS):
         body = [EXAMPLE_MARK, f"# 合成市{title}(示例数据)。", "ledger:", f"  id: {stem}",
@@ -459,7 +471,7 @@ def write_example(out: Path, seed: int = EXAMPLE_SEED) -> dict:
                 f"  declared_count: {count}", "  source: 示例数据(虚构)", "items:"]
         body += [_example_item(rng, kind, f"{prefix}-{i + 1:02d}", leaders, departments,
                                indicators, i) for i in range(count)]
-        (data / "ledgers" / f"{stem}.yaml").write_text("\n".join(body) + "\n", encoding="utf-8")
+        _write(data / "ledgers" / f"{stem}.yaml", "\n".join(body) + "\n")
         items += count
-    (out / "README.md").write_text(EXAMPLE_README, encoding="utf-8")
+    (out / "README.md").write_text(EXAMPLE_README, encoding="utf-8", newline="\n")
     return {"items": items, "indicators": len(indicators), "ledgers": len(KINDS)}

@@ -34,7 +34,12 @@ def test_example_checks_clean_and_is_marked_synthetic(example_dir, run_plan):
     ws = load(find_data(example_dir))
     assert ws.plan.plan.synthetic is True
     for path in (example_dir / "data").rglob("*.yaml"):
-        assert path.read_text(encoding="utf-8").startswith("# SYNTHETIC example data")
+        schema_line, mark = path.read_text(encoding="utf-8").splitlines()[:2]
+        assert schema_line.startswith("# yaml-language-server: $schema=../")
+        assert mark.startswith("# SYNTHETIC example data")
+    # the layout of a real plan repository, as plan init writes it
+    for rel in (".gitignore", ".github/workflows/plan.yml", "schemas/plan.schema.json"):
+        assert (example_dir / rel).is_file(), rel
 
 
 def test_example_fills_every_ledger_with_owners_schedules_and_troubles(example_dir):
@@ -89,3 +94,17 @@ def test_real_data_has_no_banner(run_plan):
     assert "示例数据(虚构" not in result.stdout
     data = json.loads(run_plan("status", "--data", shipped, "--format", "json").stdout)
     assert "synthetic" not in data
+
+
+def test_example_files_name_their_schema_and_conform(example_dir):
+    import jsonschema
+
+    from plan_cli.schema import MODELINE
+    from plan_cli.yamlread import parse
+
+    for path in sorted((example_dir / "data").rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        schema_file = (path.parent / text.splitlines()[0][len(MODELINE):]).resolve()
+        schema = json.loads(schema_file.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(parse(text)[0]))
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == [], path.name
