@@ -11,6 +11,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("no data", "无数据"),
     "no_baseline": ("no baseline", "缺基期值"),
     "missed": ("missed", "未达标"),
+    "projected_to_miss": ("projected to miss", "预计难完成"),
+    "likely_met": ("likely met (provisional)", "预计达标(待终值)"),
+    "likely_missed": ("likely missed (provisional)", "预计未达标(待终值)"),
+    "cannot_tell": ("cannot tell yet", "尚难判断"),
     # schedule states
     "done": ("done", "已完成"),
     "due": ("due", "本季到期"),
@@ -78,6 +82,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing_data": ("Missing data", "缺少的数据"),
     "missing_baseline": ("baseline", "基期值"),
     "missing_actual": ("actual values", "实际值"),
+    "missing_final_value": ("the end-of-period value", "计划期末值"),
     "no_indicators": ("No indicator matches.", "没有符合条件的指标。"),
     "growth_avg": ("avg {first}–{last}", "{first}—{last}年均"),
     "op_about": ("about {v}", "{v}左右"),
