@@ -342,6 +342,7 @@ class Department(Strict):
     role: Text | None = None
     sections: list[Text] = []
     source: Text | None = None
+    note: Text | None = None
 
 
 class OwnersFile(Strict):
@@ -470,6 +471,7 @@ class LedgerInfo(Strict):
     name: Text | None = Field(None, description="a short name for tables; the title otherwise")
     declared_count: int | None = Field(None, ge=0, description="item count the plan declares")
     source: Text | None = None
+    note: Text | None = None
 
 
 ItemT = TypeVar("ItemT", bound=Item)

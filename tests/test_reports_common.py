@@ -82,7 +82,9 @@ def test_due_csv_rows(run_plan):
     result = run_plan("due", "--data", PROGRESS, "--as-of", MID, "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == ["Department", "Item", "Title", "Quarter", "Deliverable", "Owners",
-                       "Status", "Quarters late"]
+                       "Light", "Status", "Quarters late", "Cause", "Corrective action"]
+    # PT-02 2023Q3 is recorded delayed and 3 quarters overdue: both are said, in that order
+    assert rows[1][6:9] == ["red", "delayed · overdue 3 quarters · stale", "3"]
     assert [r[:2] for r in rows[1:]] == [["市发展改革委", "PT-02"], ["市发展改革委", "PT-02"],
                                          ["市科技局", "PT-01"], ["unassigned", "PT-04"]]
 
