@@ -141,11 +141,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "due_now": ("Due now", "本季到期"),
     "overdue_open": ("Overdue", "逾期未完成"),
     "stale_items": ("Stale items", "久未更新"),
-    "off_track_indicators": ("Off-track indicators", "滞后指标"),
+    "off_track_indicators": ("Indicators behind", "滞后指标"),
     "owners_hint": ("Worst first: overdue entries, then off-track or missed indicators, "
                     "stale items and entries done late.",
                     "按问题轻重排序:先看逾期未完成,再看滞后或未达标指标、久未更新事项和逾期完成。"),
     "nobody": ("No owner matches.", "没有符合条件的责任主体。"),
+    "on_time_rate": ("On-time rate", "按期完成率"),
+    "score": ("Score", "考评得分"),
+    "rank": ("Rank", "排名"),
+    "ranking_departments": ("Ranking of departments (考评)", "部门考评排名"),
+    "ranking_leaders": ("Ranking of leaders (考评)", "分管市领导考评排名"),
+    "ranking_formula": ("Score = {on_time} × on-time rate − {overdue} × overdue entries − "
+                        "{stale} × stale items − {behind} × indicators behind (weights: "
+                        "settings.ranking in plan.yaml); on-time rate = done on time / (done on "
+                        "time + done late + overdue), full marks when nothing is owed yet.",
+                        "考评得分 = {on_time} × 按期完成率 − {overdue} × 逾期节点数 − {stale} × "
+                        "久未更新事项数 − {behind} × 滞后指标数(权重见 plan.yaml 的 "
+                        "settings.ranking);按期完成率 = 按期完成 ÷(按期完成 + 逾期完成 + 逾期未完成),"
+                        "尚无应完成节点的按满分计。"),
     # plan show
     "kind_item": ("Item", "事项"),
     "kind_indicator": ("Indicator", "指标"),
