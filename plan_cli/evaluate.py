@@ -34,7 +34,7 @@ into the computed verdict. Measures change what a value means:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -192,6 +192,9 @@ def project(indicator: Indicator, baseline: Figure | None, actuals: list[Figure]
     remaining = max(target_time - figure_time(latest), 0.0) if latest else 0.0
     pace = (goal - latest.value) / remaining if (latest and goal is not None and remaining > 0) \
         else None
+    if pace is not None and satisfies(indicator.target.op, latest.value, goal,
+                                      indicator.direction, tolerance):
+        pace = None  # already there: no pace is needed
     reaches = None if value is None or goal is None else satisfies(
         indicator.target.op, value, goal, indicator.direction, tolerance)
     return Projection("trend", len(points), value, pace, remaining, reaches)
@@ -242,12 +245,15 @@ def evaluate(indicator: Indicator, settings: Settings, as_of: date,
         ("baseline", baseline is None and _needs_baseline(indicator)),
         ("actual", not actuals)) if absent)
     projection = project(indicator, baseline, actuals, goal, tolerance) if actuals else None
+    if final and projection is not None:  # the period is over: no pace can be kept any more
+        projection = replace(projection, required_pace=None, remaining_years=0.0)
     reported = [a for a in actuals if period_years(a.period) == period_years(target.period)
                 and a.as_at is None]
     if final and actuals and not reported:
         missing += ("final_value",)
     if final and reported:
         actuals = reported
+        projection = None  # the end-of-period value is known: nothing to project
     latest = actuals[-1] if actuals else None
     sign = _sign(indicator.direction)
     gap_to_target = sign * (goal - latest.value) if (latest and goal is not None) else None

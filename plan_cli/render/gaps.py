@@ -42,6 +42,8 @@ def light_text(light: str | None, lang: str) -> str:
 def status_text(row: GapRow, lang: str) -> str:
     """The computed status, and an officially reported outcome beside it."""
     text = label(row.status, lang)
+    if row.within_tolerance:
+        text += " · " + label("within_tolerance", lang)
     if row.official is not None:
         text += " · " + label(f"official_{row.official.verdict}", lang)
     return text
