@@ -242,3 +242,36 @@ def test_shipped_data_final_evaluation(run_plan):
     assert "提前实现绿色低碳高质量发展三年翻番目标" in s["指标完成情况"]["paragraphs"][0]
     others = [r for name, r in rows.items() if name != "万人高价值发明专利拥有量 (件/万人)"]
     assert len(others) == 15 and all(r[-1] != "—" for r in others)
+
+
+def test_causes_and_recorded_status_in_due_show_owners_gaps(run_plan):
+    """原因 / 整改措施 reach every report and format; the recorded status stands beside
+    the derived one."""
+    due = doc_json(run_plan, "due", MID)
+    pt02 = [e for g in due["groups"] for e in g["entries"] if e["item"] == "PT-02"][0]
+    assert (pt02["light"], pt02["cause"], pt02["corrective_action"]) == (
+        "red", "申报材料需补充第三方评估", "2024年6月底前补齐材料重新申报")
+    md = run_plan("due", "--data", DOCS, "--as-of", MID, "--lang", "zh", "--format", "markdown")
+    assert "| 红灯 | 已延期 · 逾期 3 个季度 · 久未更新 | 3 | 申报材料需补充第三方评估 | " \
+        "2024年6月底前补齐材料重新申报 |" in md.stdout
+    show = run_plan("show", "PT-02", "--data", DOCS, "--as-of", MID, "--lang", "zh",
+                    "--format", "markdown")
+    assert "已延期 · 逾期 3 个季度" in show.stdout and "申报材料需补充第三方评估" in show.stdout
+    item = doc_json(run_plan, "show", MID, "PT-02")["subject"]
+    assert item["schedule"][0]["cause"] == "申报材料需补充第三方评估"
+    owners = doc_json(run_plan, "owners", MID)
+    dept = {r["name"]: r for r in owners["departments"]}["市发展改革委"]
+    assert dept["causes"] == [{"item": "PT-02", "quarter": "2023Q3", "state": "overdue",
+                               "cause": "申报材料需补充第三方评估",
+                               "corrective_action": "2024年6月底前补齐材料重新申报"}]
+    gaps = {r["id"]: r for r in doc_json(run_plan, "gaps", MID)["indicators"]}
+    assert (gaps["energy"]["cause"], gaps["energy"]["corrective_action"]) == (
+        "重点企业技改延后", "2024年底前完成重点企业节能改造")
+    assert gaps["labs"]["within_tolerance"] is True and gaps["labs"]["status"] == "met"
+    csv_out = run_plan("gaps", "--data", DOCS, "--as-of", MID, "--lang", "zh", "--format", "csv")
+    assert "重点企业技改延后" in csv_out.stdout_bytes.decode("utf-8-sig")
+    table = run_plan("gaps", "--data", DOCS, "--as-of", MID, "--lang", "zh", "--format",
+                     "markdown").stdout
+    labs = [line for line in table.splitlines() if line.startswith("| 重点实验室")][0]
+    # met within the ±1 tolerance: neither gap column shows a shortfall
+    assert labs.count("在允许误差内") == 3 and "0.5" not in labs.split("|")[8]

@@ -115,9 +115,12 @@ def _widths(grid, table, total_mm: float = 156) -> list:
     """Columns as wide as their longest text (a cap keeps long notes from crowding the rest)."""
     from docx.shared import Mm
 
-    longest = [max([len(table.head[j])] + [len(r[j]) for r in table.rows if j < len(r)])
-               for j in range(len(table.head))]
-    weights = [min(max(n, 3), 24) for n in longest]
+    def width(text: str) -> int:  # Chinese characters are twice as wide as Latin ones
+        return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+    longest = [max([width(table.head[j]) + 2] + [width(r[j]) for r in table.rows
+                                                 if j < len(r)]) for j in range(len(table.head))]
+    weights = [min(max(n, 6), 36) for n in longest]
     widths = [Mm(total_mm * w / sum(weights)) for w in weights]
     grid.autofit = False
     for column, width in zip(grid.columns, widths):
@@ -190,7 +193,9 @@ def write_docx(doc: Document, path: Path) -> None:
     for line in doc.subtitle:
         _paragraph(document, line, BODY_FONT, 16, centre=True)
     _paragraph(document, "", BODY_FONT, 16, indent=False)
-    for s in doc.sections:
+    for i, s in enumerate(doc.sections):
+        if doc.kind == "notice" and i and s.tables:  # one notice a page
+            document.add_page_break()
         _paragraph(document, s.heading, HEADING_FONT, 16)
         for text in s.paragraphs:
             _paragraph(document, text, BODY_FONT, 16)

@@ -34,6 +34,12 @@ def _grid(title_key: str, who_key: str, rows: tuple[OwnerRow, ...], lang: str) -
 def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> View:
     grids = [_grid("by_department", "department", report.departments, lang),
              _grid("by_leader", "leader", report.leaders, lang)]
+    causes = [[r.name or label("unassigned_group", lang), c.item, c.quarter,
+               c.cause or "—", c.corrective_action or "—"]
+              for r in report.departments for c in r.causes]
+    if causes:
+        grids.append(Grid(label("causes", lang), [label(k, lang) for k in (
+            "department", "item", "in_quarter", "cause", "corrective_action")], causes))
     ranks = [ranking_grid("ranking_departments", "department", report.departments, lang),
              ranking_grid("ranking_leaders", "leader", report.leaders, lang)]
     flat = Grid(None, [label("group", lang)] + grids[0].head,
@@ -51,7 +57,10 @@ def _row_dict(r: OwnerRow) -> dict:
             "entries": {"done_on_time": r.done_on_time, "done_late": r.done_late,
                         "due": r.due, "overdue": r.overdue},
             "stale_items": r.stale, "off_track_indicators": list(r.off_track_ids),
-            "on_time_rate": r.on_time_rate, "score": r.score, "rank": r.rank}
+            "on_time_rate": r.on_time_rate, "score": r.score, "rank": r.rank,
+            "causes": [{"item": c.item, "quarter": c.quarter, "state": c.state,
+                        "cause": c.cause, "corrective_action": c.corrective_action}
+                       for c in r.causes]}
 
 
 def to_dict(report: OwnersReport, data_dir: str, filters: Filters) -> dict:

@@ -39,6 +39,15 @@ STATUS_COLUMNS = {"done": ("done_on_time", "done_late"), "due": ("due",),
 
 
 @dataclass(frozen=True)
+class EntryCause:
+    item: str
+    quarter: str
+    state: str  # due | overdue
+    cause: str | None
+    corrective_action: str | None
+
+
+@dataclass(frozen=True)
 class OwnerRow:
     name: str | None  # None: items without an owner of this kind
     items: int
@@ -52,6 +61,7 @@ class OwnerRow:
     on_time_rate: float | None = None  # done on time / (done on time + done late + overdue)
     score: float | None = None  # 考评 score (None: the unassigned row)
     rank: int | None = None  # 1 is best; None: the unassigned row
+    causes: tuple[EntryCause, ...] = ()  # 原因 / 整改措施 recorded on its open entries
 
     def sort_key(self) -> tuple:
         return (-self.overdue, -self.off_track, -self.stale, -self.done_late,
@@ -78,6 +88,7 @@ class _Tally:
     overdue: int = 0
     stale: int = 0
     off_track: set[str] = field(default_factory=set)
+    causes: list[EntryCause] = field(default_factory=list)
 
     def add(self, ref: ItemRef, as_of: date, after: int, statuses: dict[str, str]) -> None:
         self.items += 1
@@ -92,6 +103,10 @@ class _Tally:
                 self.due += 1
             elif state is EntryState.overdue:
                 self.overdue += 1
+            if state in (EntryState.due, EntryState.overdue) and (
+                    entry.cause or entry.corrective_action):
+                self.causes.append(EntryCause(ref.item.id, str(entry.quarter), state.value,
+                                              entry.cause, entry.corrective_action))
         self.stale += is_stale(ref.item, as_of, after)
         self.off_track.update(i for i in linked_indicator_ids(ref.item)
                               if statuses.get(i) in OFF_TRACK)
@@ -102,7 +117,8 @@ class _Tally:
             rate, self.overdue, self.stale, len(self.off_track), weights)
         return OwnerRow(name, self.items, self.done_on_time, self.done_late, self.due,
                         self.overdue, self.stale, len(self.off_track),
-                        tuple(sorted(self.off_track)), rate, points)
+                        tuple(sorted(self.off_track)), rate, points, None,
+                        tuple(self.causes))
 
 
 def on_time_rate(on_time: int, late: int, overdue: int) -> float | None:
