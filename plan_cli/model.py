@@ -181,7 +181,8 @@ class Settings(Strict):
         0.02,
         ge=0,
         lt=1,
-        description="relative tolerance of 左右 targets: 0.02 accepts 2% short of the value",
+        description="relative tolerance of 左右 targets: 0.02 accepts 2% short of the value "
+        "(the office's policy choice; the plan says only 左右)",
     )
     at_risk_share: float = Field(
         0.8,

@@ -159,6 +159,24 @@ def test_final_evaluation_says_what_is_missing(run_plan):
     assert rows["创新平台 (家)"][5:] == ["无数据", "—", "实际值"]
     assert "官方通报已完成——“提前实现三年翻番目标”" in s["指标完成情况"]["paragraphs"][0]
     assert s["总体情况"]["paragraphs"][0].startswith("共9项指标:")
+    # Items done on time / late / not done / dropped per ledger, department and leader.
+    # 任务台账's 14 entries: on time PT-01 x2 + PT-03 x2 (2025Q4 done 2025-12-20); late PT-01
+    # 2023Q4, PT-03 2024Q3; not done PT-01 2024Q4, PT-02 x2, PT-04, PT-05, PT-06, PT-07;
+    # dropped PT-02 2025Q1.
+    by_ledger, by_dept, by_leader = s["台账推进情况"]["tables"][1:]
+    assert by_ledger["head"] == ["台账", "按期完成", "逾期完成", "逾期未完成", "已取消", "本季到期"]
+    assert by_ledger["rows"][0] == ["任务台账", "4", "2", "7", "1", "0"]
+    assert ["市发展改革委", "0", "0", "2", "1", "0"] in by_dept["rows"]
+    assert by_leader["rows"][:2] == [["李副市长", "0", "0", "3", "1", "0"],
+                                     ["王副市长", "4", "2", "2", "0", "0"]]
+
+
+def test_documents_are_chinese_by_default_whatever_the_locale(run_plan, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    result = run_plan("notice", "--data", DOCS, "--as-of", MID)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# 样例市三年行动计划(2023—2025年)督办单")
 
 
 def test_report_markdown_english_and_banner(run_plan):

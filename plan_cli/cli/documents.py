@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .options import AsOfOption, DataOption, LangOption, NoCacheOption, fail, prepare
+from .options import AsOfOption, DataOption, Lang, LangOption, NoCacheOption, fail, prepare
 
 
 class DocFormat(StrEnum):
@@ -58,11 +58,11 @@ def report(
 ) -> None:
     """The 通报 during the plan period, the 终期评估报告 after it: overall numbers, indicators,
     ledgers, overdue work with causes and corrective actions, department ranking, data gaps
-    and next steps to write. 推进情况通报 / 终期评估报告。"""
+    and next steps to write; in Chinese unless --lang en. 推进情况通报 / 终期评估报告。"""
     from ..render.document import report_document
     from ..reports.report import build_report
 
-    ws, today, language = prepare(data, as_of, lang, no_cache)
+    ws, today, language = prepare(data, as_of, lang or Lang.zh, no_cache)
     _emit(report_document(build_report(ws, today), language), output_format, output, language)
 
 
@@ -76,12 +76,13 @@ def notice(
     lang: LangOption = None, no_cache: NoCacheOption = False,
 ) -> None:
     """督办单: one notice per department with overdue (red) entries, escalated by quarters
-    overdue: 提醒 (blue), 催办 (orange), 督办 (red); thresholds in plan.yaml settings.notice."""
+    overdue: 提醒 (blue), 催办 (orange), 督办 (red); thresholds in plan.yaml settings.notice;
+    in Chinese unless --lang en."""
     from ..render.document import notice_document
     from ..reports.notice import build_notices
     from .options import resolve_filters
 
-    ws, today, language = prepare(data, as_of, lang, no_cache)
+    ws, today, language = prepare(data, as_of, lang or Lang.zh, no_cache)
     chosen = resolve_filters(ws, (), department=department)
     report_ = build_notices(ws, today, chosen.departments)
     _emit(notice_document(report_, language), output_format, output, language)

@@ -111,6 +111,21 @@ def report_document(report: PlanReport, lang: str) -> Document:
     ledger_rows = [[s.name, f"{s.entered}/{'?' if s.declared is None else s.declared}",
                     str(s.assigned), str(s.entries), str(s.done), str(s.due), str(s.overdue)]
                    for s in report.status.ledgers]
+    names = {s.id: s.name for s in report.status.ledgers}
+    done_head = [label(k, lang) for k in ("done_on_time", "done_late", "overdue_open",
+                                          "dropped_entries", "due_now")]
+
+    def completion(title_key: str, who_key: str, rows, name=lambda r: r.name) -> Table:
+        return Table([label(who_key, lang)] + done_head, [
+            [name(r) or label("unassigned_group", lang), str(r.done_on_time), str(r.done_late),
+             str(r.overdue), str(r.dropped), str(r.due)] for r in rows],
+            caption=label(title_key, lang))
+
+    completions = [
+        completion("doc_completion_ledger", "ledger", report.owners.ledgers,
+                   lambda r: names.get(r.name, r.name)),
+        completion("by_department", "department", report.owners.departments),
+        completion("by_leader", "leader", report.owners.leaders)]
     late_head = [label(k, lang) for k in ("item", "department", "in_quarter", "deliverable",
                                           "status", "cause", "corrective_action")]
     late_rows = [[f"{r.item} {r.title}", r.owners.department or label("unassigned_group", lang),
@@ -137,7 +152,8 @@ def report_document(report: PlanReport, lang: str) -> Document:
     sections = [
         Section(label("doc_overview", lang), overview),
         indicators,
-        Section(label("doc_ledgers", lang), [], [Table(ledger_head, ledger_rows)]),
+        Section(label("doc_ledgers", lang), [],
+                [Table(ledger_head, ledger_rows)] + [t for t in completions if t.rows]),
         Section(label("doc_late", lang), [] if late_tables else [label("doc_none_late", lang)],
                 late_tables),
         Section(label("doc_ranking", lang),

@@ -66,6 +66,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc_indicators": ("Indicators", "指标完成情况"),
     "doc_figure_indicators": ("Indicators against their targets", "主要指标完成情况图"),
     "doc_ledgers": ("Ledgers", "台账推进情况"),
+    "doc_completion_ledger": ("Schedule entries by ledger", "各台账推进节点完成情况"),
+    "dropped_entries": ("Dropped", "已取消"),
     "doc_late": ("Overdue and lagging work", "逾期及滞后事项"),
     "doc_late_entries": ("Overdue schedule entries", "逾期未完成的推进节点"),
     "doc_behind_indicators": ("Indicators behind", "滞后指标"),

@@ -55,7 +55,7 @@ def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> 
 def _row_dict(r: OwnerRow) -> dict:
     return {"name": r.name, "items": r.items,
             "entries": {"done_on_time": r.done_on_time, "done_late": r.done_late,
-                        "due": r.due, "overdue": r.overdue},
+                        "due": r.due, "overdue": r.overdue, "dropped": r.dropped},
             "stale_items": r.stale, "off_track_indicators": list(r.off_track_ids),
             "on_time_rate": r.on_time_rate, "score": r.score, "rank": r.rank,
             "causes": [{"item": c.item, "quarter": c.quarter, "state": c.state,

@@ -62,6 +62,7 @@ class OwnerRow:
     score: float | None = None  # 考评 score (None: the unassigned row)
     rank: int | None = None  # 1 is best; None: the unassigned row
     causes: tuple[EntryCause, ...] = ()  # 原因 / 整改措施 recorded on its open entries
+    dropped: int = 0  # entries dropped (已取消)
 
     def sort_key(self) -> tuple:
         return (-self.overdue, -self.off_track, -self.stale, -self.done_late,
@@ -77,6 +78,7 @@ class OwnersReport:
     departments: tuple[OwnerRow, ...]
     leaders: tuple[OwnerRow, ...]
     weights: RankingWeights = RankingWeights()
+    ledgers: tuple[OwnerRow, ...] = ()  # the same tallies per ledger (name: the ledger id)
 
 
 @dataclass
@@ -89,6 +91,7 @@ class _Tally:
     stale: int = 0
     off_track: set[str] = field(default_factory=set)
     causes: list[EntryCause] = field(default_factory=list)
+    dropped: int = 0
 
     def add(self, ref: ItemRef, as_of: date, after: int, statuses: dict[str, str]) -> None:
         self.items += 1
@@ -99,6 +102,8 @@ class _Tally:
                     self.done_late += 1
                 else:
                     self.done_on_time += 1
+            elif state is EntryState.dropped:
+                self.dropped += 1
             elif state is EntryState.due:
                 self.due += 1
             elif state is EntryState.overdue:
@@ -118,7 +123,7 @@ class _Tally:
         return OwnerRow(name, self.items, self.done_on_time, self.done_late, self.due,
                         self.overdue, self.stale, len(self.off_track),
                         tuple(sorted(self.off_track)), rate, points, None,
-                        tuple(self.causes))
+                        tuple(self.causes), self.dropped)
 
 
 def on_time_rate(on_time: int, late: int, overdue: int) -> float | None:
@@ -169,10 +174,12 @@ def build_owners(ws: Workspace, as_of: date, filters: Filters = Filters()) -> Ow
     statuses = {ev.indicator.id: ev.status.value for ev in evaluate_all(ws, as_of)}
     by_dept: dict[str | None, _Tally] = defaultdict(_Tally)
     by_leader: dict[str | None, _Tally] = defaultdict(_Tally)
+    by_ledger: dict[str | None, _Tally] = defaultdict(_Tally)
     for ref in all_items(ws):
         if keep_item(filters, ref):
             by_dept[ref.item.owners.department].add(ref, as_of, after, statuses)
             by_leader[ref.item.owners.leader].add(ref, as_of, after, statuses)
+            by_ledger[ref.ledger.ledger.id].add(ref, as_of, after, statuses)
 
     weights = info.settings.ranking
 
@@ -182,4 +189,5 @@ def build_owners(ws: Workspace, as_of: date, filters: Filters = Filters()) -> Ow
                             key=OwnerRow.sort_key))
 
     return OwnersReport(info.title, as_of, Quarter.of(as_of), as_of > info.period.end.end,
-                        rows(by_dept), rows(by_leader), weights)
+                        rows(by_dept), rows(by_leader), weights,
+                        tuple(t.row(name, weights) for name, t in by_ledger.items()))
