@@ -29,6 +29,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 from pydantic_core import PydanticCustomError
@@ -176,6 +177,32 @@ class Tolerance(Strict):
     relative: float | None = Field(None, ge=0, lt=1, description="share of the target: 0.01")
 
 
+    @model_validator(mode="after")
+    def _one_kind(self) -> Tolerance:
+        if (self.absolute is None) == (self.relative is None):
+            raise PydanticCustomError(
+                "bad_tolerance", "give one of absolute or relative", {"value": "tolerance"})
+        return self
+
+
+def _bare_tolerance(value: Any) -> Any:
+    # A bare number is a relative tolerance, as about_tolerance is.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"relative": value}
+    return value
+
+
+ToleranceValue = Annotated[
+    Tolerance,
+    BeforeValidator(_bare_tolerance),
+    WithJsonSchema({"anyOf": [
+        {"type": "number", "minimum": 0, "exclusiveMaximum": 1},
+        {"type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
+         "properties": {"absolute": {"type": "number", "minimum": 0},
+                        "relative": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}}}]}),
+]
+
+
 class Settings(Strict):
     about_tolerance: float = Field(
         0.02,
@@ -313,7 +340,7 @@ class Indicator(Strict):
     target: Target
     baseline: Figure | None = None
     actuals: list[Actual] = []
-    tolerance: Annotated[float, Field(ge=0, lt=1)] | Tolerance | None = Field(
+    tolerance: ToleranceValue | None = Field(
         None, description="overrides about_tolerance: a share (0.01) or "
         "{absolute: 0.5} / {relative: 0.01}")
     outcome: Outcome | None = Field(None, description="an officially reported outcome")

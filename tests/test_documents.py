@@ -18,13 +18,12 @@ Notices by hand (settings.notice defaults: 提醒 from 1 quarter overdue, 催办
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import zipfile
 
 import pytest
 
-from tests.conftest import TESTS
+from tests.conftest import TESTS, with_settings
 
 DOCS = TESTS / "fixtures" / "documents"
 MID, LAST_Q, AFTER = "2024-05-15", "2025-11-15", "2026-03-01"
@@ -80,12 +79,8 @@ def test_notices_after_the_end_and_thresholds_from_settings(run_plan, tmp_path):
     found = notices(doc_json(run_plan, "notice", AFTER))
     assert found[2][0] == "督办单(3)【督办】市工业和信息化局" and found[2][1][0][1] == 3
     assert found[3][0] == "督办单(4)【催办】市生态环境局"
-    data = tmp_path / "data"
-    shutil.copytree(DOCS, data)
-    plan = data / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "stale_after_quarters: 1}", "stale_after_quarters: 1,\n    notice: {remind: 1, urge: 4, "
-        "supervise: 8, reply_days: 5}}"), encoding="utf-8")
+    data = with_settings(DOCS, tmp_path, "notice: {remind: 1, urge: 4, supervise: 8, "
+                         "reply_days: 5}")
     result = run_plan("notice", "--data", data, "--as-of", AFTER, "--format", "json",
                       "--lang", "zh", "--department", "市科技局")
     assert result.exit_code == 0, result.output

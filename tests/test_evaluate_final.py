@@ -155,3 +155,21 @@ def test_absolute_and_relative_tolerance():
     assert judge(ind(**relative, actuals=[fig(2025, 81.5)]), AFTER).status is S.missed
     assert judge(ind(**dict(life, tolerance=0.005), actuals=[fig(2025, 81.6)]), AFTER).status \
         is S.met
+
+
+def test_a_tolerance_with_both_kinds_is_a_located_error(run_plan, tmp_path):
+    import shutil
+
+    from tests.conftest import TESTS
+
+    data = tmp_path / "data"
+    shutil.copytree(TESTS / "fixtures" / "documents", data)
+    path = data / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tolerance: {absolute: 1}",
+                                 "tolerance: {absolute: 1, relative: 0.1}"), encoding="utf-8")
+    result = run_plan("check", "--data", data, "--lang", "zh")
+    assert result.exit_code == 1
+    assert "indicators.yaml:12:16: error[bad-tolerance] 允许误差只能写绝对值或相对值之一" \
+        in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output

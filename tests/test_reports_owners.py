@@ -25,7 +25,7 @@ import json
 
 import pytest
 
-from tests.conftest import TESTS
+from tests.conftest import TESTS, with_settings
 
 PROGRESS = TESTS / "fixtures" / "progress"
 BEFORE, MID, AFTER = "2022-11-15", "2024-05-15", "2026-03-01"
@@ -104,14 +104,8 @@ def test_rates_scores_and_ranking_with_the_default_weights(run_plan):
 
 
 def test_ranking_weights_come_from_plan_yaml(run_plan, tmp_path):
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(PROGRESS, data)
-    plan = data / "plan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "stale_after_quarters: 1}", "stale_after_quarters: 1,\n    ranking: {on_time: 10, "
-        "overdue: 50, stale: 0, indicators_behind: 0}}"), encoding="utf-8")
+    data = with_settings(PROGRESS, tmp_path, "ranking: {on_time: 10, overdue: 50, stale: 0, "
+                         "indicators_behind: 0}")
     result = run_plan("owners", "--data", data, "--as-of", MID, "--format", "json")
     assert result.exit_code == 0, result.output
     rows = ranking(json.loads(result.stdout)["departments"])
