@@ -1,7 +1,12 @@
-"""The reports on a sound plan: ``plan status``, ``gaps``, ``due``, ``owners``, ``show``."""
+"""The reports on a sound plan: ``plan status``, ``gaps``, ``due``, ``owners``, ``show``.
+
+Each is wrapped by :func:`cached`: an unchanged report is replayed from the cache
+(:mod:`plan_cli.reportcache`) before its body imports anything heavy.
+"""
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Annotated
 
@@ -14,7 +19,20 @@ from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, Form
                       resolve_filters)
 
 
+def cached(function):
+    """Serve the report from the cache when nothing it depends on changed."""
+
+    @functools.wraps(function)
+    def report(**kwargs):
+        from ..reportcache import serve
+
+        serve(function.__name__, kwargs, lambda: function(**kwargs), lambda c: typer.Exit(c))
+
+    return report
+
+
 @app.command()
+@cached
 def status(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -38,7 +56,7 @@ def status(
     if output_format is ReportFormat.csv or output is not None:
         emit_report(output_format, lambda: render.view(report, data_label, language, chosen),
                     lambda: render.to_dict(report, data_label) | (
-                        {"filters": filters_dict(chosen)}), output, table)
+                        {"filters": filters_dict(chosen)}), ws, language, output, table)
     elif output_format is ReportFormat.json:
         typer.echo(render.render_json(report, data_label, chosen))
     elif output_format is ReportFormat.markdown:
@@ -52,6 +70,7 @@ def status(
 
 
 @app.command()
+@cached
 def gaps(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -72,7 +91,7 @@ def gaps(
     report = build_gaps(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), output, table)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 class GroupBy(StrEnum):
@@ -94,6 +113,7 @@ def _quarter(text: str | None):
 
 
 @app.command()
+@cached
 def due(
     quarter: Annotated[str | None, typer.Option(
         "--quarter", metavar="QUARTER", show_default=False,
@@ -125,10 +145,11 @@ def due(
     report = build_due(ws, today, asked, by.value, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), output, table)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 @app.command()
+@cached
 def owners(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -148,10 +169,11 @@ def owners(
     report = build_owners(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), output, table)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 @app.command()
+@cached
 def show(
     id_: Annotated[str, typer.Argument(metavar="ID", help="An item, indicator, key-task "
                                        "area or ledger id (PT-001, rd-intensity, innovation).")],
@@ -176,4 +198,4 @@ def show(
         fail(label("unknown_id", language, id=id_, hint=hint), code=1)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language),
-          lambda: render.to_dict(report, where), output, table)
+          lambda: render.to_dict(report, where), ws, language, output, table)
