@@ -638,3 +638,14 @@ def test_updates_made_after_the_export_are_not_undone(run_plan, plan_repo, tmp_p
     assert "status: in_progress}" in tasks.split("PT-002")[1]  # not reset to planned
     again = _import(run_plan, plan_repo, tmp_path / "f.xlsx")
     assert "no change" in again.stdout
+
+
+@pytest.mark.parametrize("text, words", [
+    ("columns: [a\n", "line 2, column 1: YAML syntax error"),
+    ("columns: {quarter: 季度, item: 编号}\ncolumns: {}\n", "duplicate key 'columns'"),
+])
+def test_a_broken_mapping_file_is_located(run_plan, plan_repo, tmp_path, text, words):
+    (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+    result = _import(run_plan, plan_repo, tmp_path / "x.xlsx", "--map", tmp_path / "map.yaml")
+    assert result.exit_code == 2, result.output
+    assert "map.yaml: not a valid mapping file" in result.stderr and words in result.stderr

@@ -64,8 +64,12 @@ def read_mapping(path: Path) -> Mapping:
         raise MapError(f"cannot read the file ({exc.__class__.__name__}) / 无法读取") from None
     data, problems = parse(text)
     if data is None or problems:
-        detail = problems[0].message if problems else "not YAML"
-        raise MapError(f"not a valid mapping file: {detail} / 映射文件格式有误")
+        from ..messages import render
+
+        first = problems[0] if problems else None
+        detail = (f"line {first.line}, column {first.column}: "
+                  f"{render(first.code, first.args, 'en')[0]}" if first else "not YAML")
+        raise MapError(f"not a valid mapping file ({detail}) / 映射文件格式有误")
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
         raise MapError("needs `columns:`, a map of field: header text / 须有 columns: 字段: 表头")
     kind = data.get("kind", "schedule")
