@@ -20,6 +20,10 @@ weaken the plan or rewrite its history:
   done or dropped at BASE, any change; for an entry still open, a change of
   its quarter or deliverable. Reporting late progress on an open entry of a
   past quarter (its status, done_on, evidence, cause…) is not a correction.
+* ``closed-actual-changed`` — an actual recorded at BASE for a period that
+  had ended by BASE's commit date was changed or removed without a new
+  ``correction: {date, reason}`` on it (``plan record … --correction REASON``).
+  Adding the actual of a past period, once statistics publish it, is normal.
 * ``delay-without-cause`` — an entry newly ``delayed`` or ``blocked`` must state
   its ``cause`` (原因) and ``corrective_action`` (整改措施).
 * ``off-track-without-cause`` — an indicator newly off track (as of today)
@@ -43,7 +47,7 @@ _LATE = frozenset({m.EntryStatus.delayed, m.EntryStatus.blocked})
 def run_guards(base: Workspace, head: Workspace, base_date: date, today: date) -> list[Diagnostic]:
     """Every guard-rail finding, located in the working tree's files."""
     found: list[Diagnostic] = []
-    for rule in (guard_targets, guard_removals, guard_schedule, guard_off_track):
+    for rule in (guard_targets, guard_removals, guard_schedule, guard_actuals, guard_off_track):
         found.extend(rule(base, head, base_date, today))
     return sorted(found)
 
@@ -176,6 +180,36 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
             if newly_late and (new.cause is None or new.corrective_action is None):
                 yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
                               id=item_id, quarter=str(new.quarter), status=new.status.value)
+
+
+def guard_actuals(base: Workspace, head: Workspace, base_date: date,
+                  today: date) -> Iterator[Diagnostic]:
+    src = head.sources.get(INDICATORS_FILE)
+    olds = {ind.id: ind for ind in base.indicators}
+    for i, ind in enumerate(head.indicators):
+        old = olds.get(ind.id)
+        if old is None:
+            continue
+        news = {a.period: (j, a) for j, a in enumerate(ind.actuals)}
+        for actual in old.actuals:
+            if period_end(actual.period) >= base_date:
+                continue
+            j, new = news.get(actual.period, (None, None))
+            if new is None:
+                yield head.at(src, ("indicators", i, "actuals"), "closed-actual-changed",
+                              at_key=True, id=ind.id, period=str(actual.period),
+                              old=_num(actual.value), new="—")
+                continue
+            same = actual.model_copy(update={"correction": None}) == \
+                new.model_copy(update={"correction": None})
+            if not same and (new.correction is None or new.correction == actual.correction):
+                yield head.at(src, ("indicators", i, "actuals", j, "value"),
+                              "closed-actual-changed", id=ind.id, period=str(actual.period),
+                              old=_num(actual.value), new=_num(new.value))
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
 
 
 def _off_track(ws: Workspace, today: date) -> set[str]:
