@@ -117,9 +117,9 @@ def _names_in(ws: Workspace, filename: str, list_key: str, key: str) -> set[str]
     broken and lacks the list altogether (its own error says so already).
     """
     source = ws.sources.get(filename)
-    if source is None or not isinstance(source.data, dict):
+    if source is None or not isinstance(source.as_read, dict):
         return None
-    entries = source.data.get(list_key)
+    entries = source.as_read.get(list_key)
     if entries is None and any(d.path == source.display for d in ws.diagnostics):
         return None
     if not isinstance(entries, list):
@@ -338,7 +338,10 @@ def check_completeness(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     """Warnings for what the office still has to fill in."""
     for ledger in ws.ledgers:
         src = ws.source_of(ledger)
-        declared, entered = ledger.ledger.declared_count, len(ledger.items)
+        raw = src.as_read.get("items") if isinstance(src.as_read, dict) else None
+        # Items left out as unreadable still count as entered: their errors say why.
+        entered = len(raw) if isinstance(raw, list) else len(ledger.items)
+        declared = ledger.ledger.declared_count
         if declared is not None and entered != declared:
             code = "ledger-incomplete" if entered < declared else "ledger-overfull"
             yield ws.at(src, ("ledger", "declared_count"), code, Severity.warning,

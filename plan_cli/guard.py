@@ -52,6 +52,12 @@ def run_guards(base: Workspace, head: Workspace, base_date: date, today: date) -
     return sorted(found)
 
 
+def _broken(ws: Workspace) -> set[str]:
+    """Files with errors of their own: parts of them may have been left out when
+    they were read, so what looks removed there is not judged (check says why)."""
+    return {d.path for d in ws.diagnostics if d.severity is Severity.error}
+
+
 def _new(revisions: list[m.Revision], old: list[m.Revision]) -> list[m.Revision]:
     return [r for r in revisions if r not in old]
 
@@ -99,7 +105,7 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
                 gone.setdefault(base.source_of(ledger).display, []).append(item_id)
             continue
         approved = {r for rev in _new(now.revisions, ledger.revisions) for r in rev.removed}
-        if item_id not in approved:
+        if item_id not in approved and head.source_of(now).display not in _broken(head):
             yield head.at(head.source_of(now), ("items",), "item-removed",
                           id=item_id, title=item.title, at_key=True)
     for display, item_ids in gone.items():
@@ -107,7 +113,7 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
                          {"count": len(item_ids), "ids": ", ".join(item_ids[:5])
                           + (" …" if len(item_ids) > 5 else "")})
     src = head.sources.get(INDICATORS_FILE)
-    if src is None or base.indicators_file is None:
+    if src is None or base.indicators_file is None or src.display in _broken(head):
         return
     names = {ind.id for ind in head.indicators}
     old_file = base.indicators_file.data or {}
@@ -155,8 +161,11 @@ def _rewritten(old: m.ScheduleEntry, new: m.ScheduleEntry) -> bool:
 def guard_schedule(base: Workspace, head: Workspace, base_date: date,
                    today: date) -> Iterator[Diagnostic]:
     before = _heads(base)
+    broken = _broken(head)
     for item_id, (ledger, i, item) in _heads(head).items():
         src = head.source_of(ledger)
+        if src.display in broken:
+            continue
         old_item = before.get(item_id, (None, None, None))[2]
         olds = old_item.schedule if old_item else []
         matched: dict[int, m.ScheduleEntry] = {}
@@ -185,6 +194,8 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
 def guard_actuals(base: Workspace, head: Workspace, base_date: date,
                   today: date) -> Iterator[Diagnostic]:
     src = head.sources.get(INDICATORS_FILE)
+    if src is None or src.display in _broken(head):
+        return
     olds = {ind.id: ind for ind in base.indicators}
     for i, ind in enumerate(head.indicators):
         old = olds.get(ind.id)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity
-from .validate import enum_choices, to_diagnostics
+from .validate import enum_choices, salvage, to_diagnostics
 from .yamlread import YMap, decode, locate, parse
 
 # Finding the data needs no models: it lives in .datadir (cheap to import), and
@@ -45,6 +45,13 @@ class SourceFile:
     path: Path
     display: str
     data: Any = None
+    # The data as read, when validation had to leave parts of it out (then
+    # ``data`` is what the models were built from, every position kept).
+    read: Any = None
+
+    @property
+    def as_read(self) -> Any:
+        return self.data if self.read is None else self.read
 
 
 @dataclass
@@ -123,7 +130,12 @@ def _validate(model: type[BaseModel], source: SourceFile, diags: list[Diagnostic
         return model.model_validate(data)
     except ValidationError as exc:
         diags.extend(to_diagnostics(exc, model, data, source.display, **kwargs))
+        salvaged = salvage(model, data, exc)
+    if salvaged is None:
         return None
+    # Every problem in one run: the sound rest of the file goes on to the rules.
+    source.read, source.data = data, salvaged[1]
+    return salvaged[0]
 
 
 # Which ledger kinds a field belongs to, for "belongs to … ledgers" hints.

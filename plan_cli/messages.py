@@ -33,6 +33,14 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "is this really a text file? Remove the character or restore the file from git",
         "请确认这是文本文件;删除该字符,或从 git 恢复该文件",
     ),
+    "full-width-punctuation": (
+        "{name} '{character}' where YAML needs '{ascii}'",
+        "第 {line} 行第 {column} 列是{name}“{character}”,请改为半角“{ascii}”",
+        "Chinese input methods type full-width punctuation: switch to half-width "
+        "(Shift, or Ctrl+.) and type '{ascii}' (a colon is followed by a space)",
+        "中文输入法常输入全角符号:请切换为半角(按 Shift 或 Ctrl+.)后输入“{ascii}”"
+        "(冒号后须留一个空格)",
+    ),
     "duplicate-key": (
         "duplicate key '{key}' (first at line {first_line})",
         "键“{key}”重复(首次出现在第 {first_line} 行)",

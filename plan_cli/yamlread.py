@@ -135,8 +135,10 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problem says where; duplicate keys and similar faults keep the data (first
     value wins) and add a problem each.
     """
+    from .fullwidth import repair
+
     yaml = _yaml()
-    problems: list[YamlProblem] = []
+    text, problems = repair(text)  # ：，－ and U+3000 where YAML needs ASCII
     try:
         data = _build(text, problems)
     except yaml.MarkedYAMLError as exc:
