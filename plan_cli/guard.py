@@ -28,6 +28,125 @@ weaken the plan or rewrite its history:
   its ``cause`` (原因) and ``corrective_action`` (整改措施).
 * ``off-track-without-cause`` — an indicator newly off track (as of today)
   must state both on its latest actual.
+
+Codes
+-----
+
+``target-changed`` (error)
+    en: A target (or a stretch / provincial target) changed without a new revision record.
+    zh: 目标发生变化,但没有新增调整审批记录。
+
+    Bad::
+
+        target: {period: 2025, op: about, value: 3.0, wording: 达到3.0%左右}
+
+    Good::
+
+        target: {period: 2025, op: about, value: 3.0, wording: 达到3.0%左右}
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府常务会议, document: 威政字〔2024〕12号}
+
+``item-removed`` (error)
+    en: An item of BASE is gone and no new revision record of its ledger lists it as removed.
+    zh: BASE 中的事项被删除,台账的调整审批记录中也未列明。
+
+    Bad::
+
+        items: [ ...PT-002 deleted... ]
+
+    Good::
+
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府, document: 威政字〔2024〕12号, removed: [PT-002]}
+
+``ledger-removed`` (error)
+    en: A whole ledger file was deleted, and its items with it.
+    zh: 整个台账文件被删除,其中的事项随之删除。
+
+    Bad::
+
+        git rm data/ledgers/pilots.yaml
+
+    Good::
+
+        (keep the file; retire items through its revisions)
+
+``indicator-removed`` (error)
+    en: An indicator of BASE is gone and no new revision record of indicators.yaml lists it.
+    zh: BASE 中的指标被删除,indicators.yaml 的调整审批记录中也未列明。
+
+    Bad::
+
+        indicators: [ ...rd-intensity deleted... ]
+
+    Good::
+
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府, document: 威政字〔2024〕12号, removed: [rd-intensity]}
+
+``closed-entry-changed`` (error)
+    en: An entry of a quarter closed at BASE was rewritten without a new correction.
+    zh: BASE 时已结束季度的推进计划被改写,但没有新增更正说明。
+
+    Bad::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: in_progress}
+
+    Good::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: in_progress,
+           correction: {date: 2024-05-10, reason: 验收未通过}}
+
+``closed-entry-removed`` (error)
+    en: An entry of a quarter closed at BASE was removed.
+    zh: BASE 时已结束季度的推进计划被删除。
+
+    Bad::
+
+        schedule: [ ...the 2023Q2 entry deleted... ]
+
+    Good::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: dropped}
+
+``closed-actual-changed`` (error)
+    en: An actual of a period closed at BASE was changed or removed without a new correction.
+    zh: BASE 时已结束期间的实际值被修改或删除,但没有新增更正说明。
+
+    Bad::
+
+        - {period: 2023, value: 2.75, source: 统计公报}
+
+    Good::
+
+        - {period: 2023, value: 2.75, source: 统计公报,
+           correction: {date: 2024-05-10, reason: 统计公报修订}}
+
+``delay-without-cause`` (error)
+    en: An entry newly delayed or blocked without its cause and corrective action.
+    zh: 推进计划新标为延迟或受阻,但未写明原因和整改措施。
+
+    Bad::
+
+        - {quarter: 2024Q2, deliverable: 申报基地, status: delayed}
+
+    Good::
+
+        - {quarter: 2024Q2, deliverable: 申报基地, status: delayed,
+           cause: 申报通道未开放, corrective_action: 与省厅对接}
+
+``off-track-without-cause`` (error)
+    en: An indicator newly off track whose latest actual states no cause and corrective action.
+    zh: 指标新近明显滞后,其最新实际值未写明原因和整改措施。
+
+    Bad::
+
+        - {period: 2024, value: 2.2, source: 统计公报}
+
+    Good::
+
+        - {period: 2024, value: 2.2, source: 统计公报,
+           cause: 重点企业研发投入下降, corrective_action: 落实研发费用加计扣除}
 """
 
 from __future__ import annotations

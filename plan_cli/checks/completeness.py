@@ -1,4 +1,61 @@
-"""DOC_COMPLETENESS"""
+"""Completeness: what the office still has to fill in. Warnings, not
+failures, unless ``plan check --strict``.
+
+``ledger-incomplete`` (warning)
+    en: A ledger holds fewer items than it declares.
+    zh: 台账录入的事项少于声明的数量。
+
+    Bad::
+
+        ledger: {id: pilots, kind: pilots, title: 试点示范, declared_count: 11}
+        items: [ ...2 items... ]
+
+    Good::
+
+        ledger: {id: pilots, kind: pilots, title: 试点示范, declared_count: 2}
+        items: [ ...2 items... ]
+
+``ledger-overfull`` (warning)
+    en: A ledger holds more items than it declares.
+    zh: 台账录入的事项多于声明的数量。
+
+    Bad::
+
+        declared_count: 1
+        items: [ ...2 items... ]
+
+    Good::
+
+        declared_count: 2
+        items: [ ...2 items... ]
+
+``unassigned`` (warning)
+    en: An item without a responsible department.
+    zh: 事项未落实责任部门。
+
+    Bad::
+
+        owners: {department: null}
+
+    Good::
+
+        owners: {department: 市科技局}
+
+``missing-baseline`` (warning)
+    en: A level or rank indicator without a baseline: its progress cannot be judged.
+    zh: 水平类或位次类指标缺少基期值,无法判断进度。
+
+    Bad::
+
+        measure: level
+        target: {period: 2025, op: about, value: 2.8}
+
+    Good::
+
+        measure: level
+        baseline: {period: 2022, value: 2.2, source: 统计公报}
+        target: {period: 2025, op: about, value: 2.8}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,82 @@
-"""DOC_DATES"""
+"""Dates and periods: schedules inside the plan period, done entries dated and
+not in the future, actuals only for periods that are over.
+
+``outside-period`` (error)
+    en: A schedule quarter or a target period outside the plan period.
+    zh: 推进季度或目标期不在计划期之内。
+
+    Bad::
+
+        - {quarter: 2026Q1, deliverable: 总结评估}
+
+    Good::
+
+        - {quarter: 2025Q4, deliverable: 总结评估}
+
+``done-without-date`` (error)
+    en: An entry marked done without the date it was done.
+    zh: 标记为完成的事项没有填写完成日期。
+
+    Bad::
+
+        - {quarter: 2024Q2, deliverable: 完成建设, status: done}
+
+    Good::
+
+        - {quarter: 2024Q2, deliverable: 完成建设, status: done, done_on: 2024-06-28}
+
+``date-in-future`` (error)
+    en: A done date or a progress note dated after today.
+    zh: 完成日期或进展记录的日期晚于今天。
+
+    Bad::
+
+        done_on: 2030-01-01
+
+    Good::
+
+        done_on: 2024-06-28
+
+``period-in-future`` (error)
+    en: An actual for a period that has not ended yet.
+    zh: 期间尚未结束却已填写实际值。
+
+    Bad::
+
+        actuals: [{period: 2030, value: 2.9, source: 统计公报}]
+
+    Good::
+
+        actuals: [{period: 2023, value: 2.4, source: 统计公报}]
+
+``impossible-growth`` (error)
+    en: A growth rate of -100% or less: nothing shrinks by more than all of it.
+    zh: 增长率不高于 -100%:降幅不可能达到或超过全部。
+
+    Bad::
+
+        measure: annual_growth
+        actuals: [{period: 2023, value: -120, source: 统计公报}]
+
+    Good::
+
+        measure: annual_growth
+        actuals: [{period: 2023, value: -12, source: 统计公报}]
+
+``baseline-after-target`` (error)
+    en: A baseline period that is not before the target period.
+    zh: 基期不早于目标期。
+
+    Bad::
+
+        baseline: {period: 2025, value: 2.2, source: 统计公报}
+        target: {period: 2025, op: about, value: 2.8}
+
+    Good::
+
+        baseline: {period: 2022, value: 2.2, source: 统计公报}
+        target: {period: 2025, op: about, value: 2.8}
+"""
 
 from __future__ import annotations
 

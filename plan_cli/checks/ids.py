@@ -1,4 +1,24 @@
-"""DOC_IDS"""
+"""Unique ids: areas, indicators, ledgers and items share one namespace, so
+``plan show ID`` finds any of them.
+
+``duplicate-id`` (error)
+    en: An id already used elsewhere, in this file or another.
+    zh: 编号已在本文件或其他文件中使用。
+
+    Bad::
+
+        - id: PT-001
+          title: 建设创新平台
+        - id: PT-001
+          title: 培育服务出口基地
+
+    Good::
+
+        - id: PT-001
+          title: 建设创新平台
+        - id: PT-002
+          title: 培育服务出口基地
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,66 @@
-"""DOC_REFS"""
+"""References: every area, indicator, department, leader and section named
+anywhere must exist where it is registered.
+
+``unknown-area`` (error)
+    en: An area that is not a key-task area of plan.yaml (write its id, not its title).
+    zh: 任务领域不是 plan.yaml 中的重点任务(请写编号,不要写名称)。
+
+    Bad::
+
+        area: 科技创新
+
+    Good::
+
+        area: innovation
+
+``unknown-indicator`` (error)
+    en: An indicator id that indicators.yaml does not have.
+    zh: indicators.yaml 中没有该指标编号。
+
+    Bad::
+
+        indicators: [rd-intensty]
+
+    Good::
+
+        indicators: [rd-intensity]
+
+``unknown-department`` (error)
+    en: A department not registered in owners.yaml (an alias is not enough).
+    zh: 责任部门未在 owners.yaml 中登记(简称不可代替全称)。
+
+    Bad::
+
+        owners: {department: 市发改委}
+
+    Good::
+
+        owners: {department: 市发展改革委}
+
+``unknown-leader`` (error)
+    en: A leader in charge not registered in owners.yaml.
+    zh: 分管市领导未在 owners.yaml 中登记。
+
+    Bad::
+
+        owners: {leader: 王副市长}
+
+    Good::
+
+        owners: {leader: 张副市长}
+
+``unknown-section`` (error)
+    en: A section that its department does not list in owners.yaml.
+    zh: 科室不在 owners.yaml 中该部门的科室列表内。
+
+    Bad::
+
+        owners: {department: 市发展改革委, section: 财务科}
+
+    Good::
+
+        owners: {department: 市发展改革委, section: 综合科}
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,73 @@
-"""DOC_TARGETS"""
+"""Targets: the plan's own words decide a target's operator, figure and
+measure; the operator fits the indicator's direction; a stretch target is
+never weaker than the plan's or the province's.
+
+``op-contradicts-wording`` (error)
+    en: The operator does not say what the wording says (左右 about, 超过 more_than, 以上 at_least, 以内 less_than, 翻番 multiple_of_baseline).
+    zh: 运算符与计划原文不符(左右 about,超过 more_than,以上 at_least,以内 less_than,翻番 multiple_of_baseline)。
+
+    Bad::
+
+        target: {period: 2025, op: at_least, value: 2.8, wording: 达到2.8%左右}
+
+    Good::
+
+        target: {period: 2025, op: about, value: 2.8, wording: 达到2.8%左右}
+
+``op-contradicts-direction`` (error)
+    en: An operator pointing the other way from the indicator's direction.
+    zh: 运算符与指标方向相反。
+
+    Bad::
+
+        direction: down
+        target: {period: 2025, op: at_least, value: 0.5}
+
+    Good::
+
+        direction: down
+        target: {period: 2025, op: at_most, value: 0.5}
+
+``value-contradicts-wording`` (error)
+    en: The figure in the wording is not the target's value; a revision changes both together.
+    zh: 原文中的数字与目标值不一致;调整目标时须同时修改两者。
+
+    Bad::
+
+        target: {period: 2025, op: about, value: 2.6, wording: 达到2.8%左右}
+
+    Good::
+
+        target: {period: 2025, op: about, value: 2.8, wording: 达到2.8%左右}
+
+``measure-contradicts-wording`` (error)
+    en: The wording names a measure the indicator does not have (年均增长 annual_growth, 领先 / 第一 rank).
+    zh: 原文所指的计量方式与指标不符(年均增长 annual_growth,领先/第一 rank)。
+
+    Bad::
+
+        measure: level
+        target: {period: 2025, op: about, value: 5, wording: 年均增长5%左右}
+
+    Good::
+
+        measure: annual_growth
+        target: {period: 2025, op: about, value: 5, wording: 年均增长5%左右}
+
+``weak-stretch-target`` (error)
+    en: A stretch target (冲击目标) weaker than the plan's or the provincial target.
+    zh: 冲击目标弱于计划目标或省级目标。
+
+    Bad::
+
+        provincial_target: {period: 2025, op: about, value: 2.6}
+        stretch_target: {period: 2025, op: about, value: 2.5}
+
+    Good::
+
+        provincial_target: {period: 2025, op: about, value: 2.6}
+        stretch_target: {period: 2025, op: about, value: 3.0}
+"""
 
 from __future__ import annotations
 

@@ -106,3 +106,25 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date):
     except GitError as exc:
         fail(f"git: {exc}")
     return run_guards(base_ws, head_ws, base_day, today), changed
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A diagnostic code, e.g. unknown-department.")],
+    lang: LangOption = None,
+) -> None:
+    """What a diagnostic code means, with a bad and a good example (诊断代码说明)."""
+    import difflib
+
+    from ..checks.docs import documented, explain as explain_code
+
+    language = resolve_lang(lang)
+    codes = documented()
+    if code not in codes:
+        guess = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.5)
+        if language == "zh":
+            fail(f"没有诊断代码“{code}”" + (f"(是否应为“{guess[0]}”?)" if guess else "")
+                 + ";plan check 输出的方括号中即为代码")
+        fail(f"no diagnostic code '{code}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
+             + "; codes are shown in brackets by plan check")
+    typer.echo(explain_code(code, language))
