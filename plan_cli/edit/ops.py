@@ -343,7 +343,7 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
     and write it atomically when no error is found."""
     from ..check import run_checks
     from ..guard import run_guards
-    from ..load import load
+    from ..load import load, with_file
     from .safefile import LockHeld, atomic_write, write_lock
 
     enabled = gc.isenabled()
@@ -358,7 +358,8 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
             errors = [d for d in run_checks(ws, date.today()) if d.severity is Severity.error]
             # The guard rails of `plan check --against`, with the data as it stands as
             # BASE: a clerk hears at the desk what CI would say of the pull request.
-            errors += [d for d in run_guards(load(location), ws, today, today)
+            before = with_file(ws, change.path, change.before)
+            errors += [d for d in run_guards(before, ws, today, today)
                        if d.severity is Severity.error]
             if errors:
                 return Outcome(change, errors)
