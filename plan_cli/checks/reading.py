@@ -127,4 +127,31 @@ documentation.
     Good::
 
         status: planned
+``merge-key`` (error)
+    en: A merge key ``<<:`` (not read: the key and its value are ignored).
+    zh: 使用了合并键“<<:”(不予读取:该键及其值被忽略)。
+
+    Bad::
+
+        owners:
+          <<: *common
+          department: 市科技局
+
+    Good::
+
+        owners:
+          leader: 张副市长
+          department: 市科技局
+
+``explicit-tag`` (error)
+    en: An explicit YAML tag such as ``!!str``; quotes keep a value as text.
+    zh: 使用了显式 YAML 标签(如 ``!!str``);要把值当作文字请加引号。
+
+    Bad::
+
+        period: !!str 2024
+
+    Good::
+
+        period: '2024'
 """
