@@ -35,6 +35,14 @@ def set_owner(files: Files, item_id: str, key: str, value) -> Change:
     return ops._finish(path, editor, bom, files.raw(path), summary)
 
 
+def _reads_back(change: Change) -> bool:
+    """Does the spliced text parse back as exactly the intended data?"""
+    from ..yamlread import parse
+
+    data, _ = parse(change.after.decode("utf-8-sig"))
+    return data == change.expected
+
+
 def _build(files: Files, edit: CellEdit, today: date) -> Change:
     if edit.kind == "entry":
         return ops.update(files, edit.target, edit.payload, today)
@@ -42,7 +50,7 @@ def _build(files: Files, edit: CellEdit, today: date) -> Change:
         return ops.note(files, edit.target, edit.payload, None, today)
     if edit.kind == "owner":
         return set_owner(files, edit.target, *edit.payload)
-    return ops.record(files, edit.target, edit.payload)
+    return ops.record(files, edit.target, edit.payload, today)
 
 
 @dataclass
@@ -62,6 +70,7 @@ def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
     and nothing was refused or found wrong. ``base``: the workspace as loaded (for
     the plan diff), else it is read again."""
     from ..check import run_checks
+    from ..guard import run_guards
     from ..load import load
     from ..messages import render
     from ..edit.safefile import LockHeld, atomic_write, write_lock
@@ -87,6 +96,10 @@ def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
                     result.problems.append(Problem(edit.place, "xlsx-edit-refused",
                                                    {"detail": message}))
                     continue
+                if change.fallback is not None and not _reads_back(change):
+                    # the splice went wrong (a multi-line block): the round trip redoes it
+                    change = Change(change.path, change.before, change.fallback(),
+                                    change.summary, change.expected)
                 before.setdefault(change.path, change.before)
                 files._bytes[change.path] = change.after  # the next edit starts from here
                 finals[change.path] = Change(change.path, before[change.path], change.after,
@@ -100,6 +113,10 @@ def apply_edits(location, edits: list[CellEdit], today: date, lang: str,
             result.head = load(location, snapshot)
             result.errors = [d for d in run_checks(result.head, date.today())
                              if d.severity is Severity.error]
+            # The guard rails of `plan check --against`, the data as it stands as BASE:
+            # the import refuses what CI would refuse of the pull request (as plan update).
+            result.errors += [d for d in run_guards(result.base, result.head, today, today)
+                              if d.severity is Severity.error]
             if result.errors:
                 return result
             for change in result.changes:
