@@ -365,7 +365,8 @@ def _example_schedule(rng: random.Random) -> list[str]:
         deliverable = DELIVERABLES[j * 2]
         fields = [f"quarter: {quarter}", f"deliverable: {deliverable}"]
         on_time = f"{year}-{q * 3:02d}-{rng.randrange(5, 28):02d}"
-        if profile == "late" and j == trouble:
+        # done late, but never after the plan period: the example is valid from 2026 on
+        if profile == "late" and j == trouble and quarter != EXAMPLE_QUARTERS[-1]:
             late_month = q * 3 + 2 if q < 4 else 2
             late_year = year if q < 4 else year + 1
             fields += ["status: done", f"done_on: {late_year}-{late_month:02d}-"
