@@ -177,3 +177,13 @@ def test_a_projection_plugs_into_the_chart(base_evaluations):
     assert [p.period for p in projected.projection] == ["2024", "2025"]
     assert "预测" in draw_indicator(projected, "zh").decode("utf-8")
     assert "预测" not in draw_indicator(plain, "zh").decode("utf-8")
+
+
+def test_the_evaluations_own_projection_is_drawn_by_default(base_evaluations):
+    from types import SimpleNamespace
+
+    ev = base_evaluations["rd-intensity"]
+    with_projection = SimpleNamespace(**vars(ev), projection=SimpleNamespace(value=2.75))
+    chart = indicator_chart(with_projection, date(2024, 5, 10), 0.02)
+    assert [(p.period, p.value) for p in chart.projection] == [("2025", 2.75)]
+    assert indicator_chart(ev, date(2024, 5, 10), 0.02).projection == ()

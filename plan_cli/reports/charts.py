@@ -51,12 +51,31 @@ class IndicatorChart:
     status: str = ""  # IndicatorStatus value
 
 
-def indicator_chart(ev: Evaluation, as_of: date, tolerance: float,
-                    projection: Iterable[tuple[int | Quarter, float]] = ()) -> IndicatorChart:
+def _slack(tolerance, goal: float) -> float:
+    """How far from the goal a 左右 target still counts: a relative tolerance (a number),
+    or one with ``absolute`` / ``relative`` parts."""
+    if isinstance(tolerance, int | float):
+        return abs(goal) * tolerance
+    absolute = getattr(tolerance, "absolute", None)
+    return absolute if absolute is not None else abs(goal) * (getattr(tolerance, "relative", 0)
+                                                              or 0.0)
+
+
+def _projected(ev: Evaluation) -> list[tuple[int | Quarter, float]]:
+    """The evaluation's own projection to the target period, where it has one."""
+    projection = getattr(ev, "projection", None)  # the early-warning projection, when present
+    value = getattr(projection, "value", None)
+    return [(ev.indicator.target.period, value)] if value is not None else []
+
+
+def indicator_chart(ev: Evaluation, as_of: date, tolerance,
+                    projection: Iterable[tuple[int | Quarter, float]] | None = None
+                    ) -> IndicatorChart:
     """The chart of one evaluated indicator, with the actuals known on ``as_of``.
 
-    ``projection`` is ``(period, value)`` pairs from the latest actual onwards, as an
-    early-warning projection gives them; empty when there is none.
+    ``tolerance``: the plan's 左右 tolerance (the indicator's own wins).
+    ``projection`` is ``(period, value)`` pairs after the latest actual; by default the
+    evaluation's projection to the target period, where it has one.
     """
     ind = ev.indicator
     growth = ind.measure is Measure.annual_growth
@@ -75,9 +94,10 @@ def indicator_chart(ev: Evaluation, as_of: date, tolerance: float,
         trajectory = (point(first, goal), target)
     band = None
     if target is not None and ind.target.op is Op.about:
-        tol = ind.tolerance if ind.tolerance is not None else tolerance
-        band = (goal * (1 - tol), goal * (1 + tol))
-    projected = tuple(point(p, v) for p, v in projection)
+        slack = _slack(ind.tolerance if ind.tolerance is not None else tolerance, goal)
+        band = (goal - slack, goal + slack)
+    pairs = _projected(ev) if projection is None else projection
+    projected = tuple(point(p, v) for p, v in pairs)
     return IndicatorChart(ind.id, ind.name, ind.unit, growth, baseline, actuals, trajectory,
                           target, band, projected, indicator_light(ev.status.value),
                           ev.status.value)
