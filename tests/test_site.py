@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,27 @@ HOSTILE = '<script>alert("x")</script>[/]&amp;'
 
 def _pages(site: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in site.glob("*.html")}
+
+
+class _Tags(HTMLParser):
+    """Every element and attribute name a page really has, as a browser parses it."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+# What the site writes itself (HTML, and matplotlib's SVG); anything else came from data.
+SITE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "div", "button",
+             "span", "nav", "a", "main", "h1", "h2", "section", "table", "thead", "tbody",
+             "tr", "th", "td", "ul", "li", "p", "b", "br", "footer", "script", "select",
+             "option", "label", "svg", "defs", "g", "path", "text", "clippath", "rect", "use",
+             "style", "tspan"}
 
 
 def _hostile_plan(base_plan: Path) -> Path:
@@ -55,6 +77,11 @@ def test_hostile_text_from_the_data_is_escaped_everywhere(base_plan, tmp_path, r
     for name, page in pages.items():
         assert page.count("<script") == 1, name
         assert "<img" not in page and "onerror=alert(1)>" not in page.replace("&lt;", "")
+    for name, page in pages.items():
+        parsed = _Tags()
+        parsed.feed(page)
+        assert parsed.tags <= SITE_TAGS, (name, parsed.tags - SITE_TAGS)
+        assert not [a for a in parsed.attrs if a.startswith("on")], name
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;[/]&amp;amp;" in joined
     assert "市科技局&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;" in joined
     # the department's name is in the colour chart too: escaped inside the SVG text
