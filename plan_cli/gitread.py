@@ -102,15 +102,16 @@ def _split_batch(out: bytes) -> list[bytes]:
     return blobs
 
 
-def load_at(location: DataLocation, rev: str | None):
+def load_at(location: DataLocation, rev: str | None, keep_data: bool = True):
     """The workspace at ``rev`` (None: the working tree); an empty one when the
-    data folder did not exist yet at ``rev`` (the pull request that adds it)."""
+    data folder did not exist yet at ``rev`` (the pull request that adds it).
+    ``keep_data=False``: models only (see :func:`plan_cli.load.load`)."""
     from .load import Workspace, load
 
     if rev is None:
-        return load(location)
+        return load(location, keep_data=keep_data)
     snapshot = snapshot_at(location, rev)
-    return load(location, snapshot) if snapshot else Workspace(location)
+    return load(location, snapshot, keep_data=keep_data) if snapshot else Workspace(location)
 
 
 def sides(location: DataLocation, base: str | None, head: str | None):
