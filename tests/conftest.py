@@ -51,6 +51,20 @@ def base_plan(tmp_path) -> Path:
     return target
 
 
+def with_settings(fixture: Path, tmp_path: Path, settings: str) -> Path:
+    """A copy of ``fixture`` whose plan.yaml settings gain ``settings`` (YAML flow text)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(fixture, data)
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "stale_after_quarters: 1}" in text
+    plan.write_text(text.replace("stale_after_quarters: 1}",
+                                 f"stale_after_quarters: 1,\n    {settings}}}"), encoding="utf-8")
+    return data
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/* from the current output (review the diff!)")
