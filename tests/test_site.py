@@ -196,7 +196,7 @@ def test_svg_keeps_text_as_text_and_png_is_a_picture(base_evaluations):
 
 def test_a_projection_plugs_into_the_chart(base_evaluations):
     ev = base_evaluations["rd-intensity"]
-    plain = indicator_chart(ev, date(2024, 5, 10), 0.02)
+    plain = indicator_chart(ev, date(2024, 5, 10), 0.02, projection=())
     projected = indicator_chart(ev, date(2024, 5, 10), 0.02, projection=[(2024, 2.5), (2025, 2.7)])
     assert [p.period for p in projected.projection] == ["2024", "2025"]
     assert "预测" in draw_indicator(projected, "zh").decode("utf-8")
@@ -204,10 +204,9 @@ def test_a_projection_plugs_into_the_chart(base_evaluations):
 
 
 def test_the_evaluations_own_projection_is_drawn_by_default(base_evaluations):
-    from types import SimpleNamespace
-
     ev = base_evaluations["rd-intensity"]
-    with_projection = SimpleNamespace(**vars(ev), projection=SimpleNamespace(value=2.75))
-    chart = indicator_chart(with_projection, date(2024, 5, 10), 0.02)
-    assert [(p.period, p.value) for p in chart.projection] == [("2025", 2.75)]
-    assert indicator_chart(ev, date(2024, 5, 10), 0.02).projection == ()
+    assert ev.projection is not None and ev.projection.value is not None
+    chart = indicator_chart(ev, date(2024, 5, 10), 0.02)
+    assert [(p.period, p.value) for p in chart.projection] == \
+        [(str(ev.indicator.target.period), ev.projection.value)]
+    assert "预测" in draw_indicator(chart, "zh").decode("utf-8")

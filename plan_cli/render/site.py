@@ -21,7 +21,7 @@ from ..lights import Light
 from ..reports.site import DepartmentPage, IndicatorPage, ItemRow, LedgerPage, Site
 from .charts import LIGHT_COLOURS, draw_colours, draw_indicator
 from .labels import label
-from .gaps import latest_text, target_text
+from .gaps import latest_text, official_lines, projection_text, status_text, target_text
 from .output import num
 
 LANGS = ("zh", "en")
@@ -414,7 +414,7 @@ class Writer:
                 who += " " + t("site_and_more", n=len(depts) - 3)
             rows.append(
                 f"<tr><td><a href=\"indicator-{esc(r.id)}.html\">{esc(r.name)}</a></td>"
-                f"{_light_cell(p.chart.light)}<td>{t(r.status)}</td>"
+                f"{_light_cell(p.chart.light)}<td>{_both(lambda lang: status_text(r, lang))}</td>"
                 f"<td>{_both(lambda lang: latest_text(r, lang))}</td>"
                 f"<td>{_target_words(r)}</td><td>{esc(r.unit)}</td>"
                 f"<td>{who}</td></tr>")
@@ -510,17 +510,22 @@ class Writer:
 
     def indicator(self, p: IndicatorPage) -> str:
         r, ind = p.row, p.indicator
-        facts = [("status", f"{light_badge(p.chart.light)} {t(r.status)}"),
+        facts = [("status", f"{light_badge(p.chart.light)} "
+                            f"{_both(lambda lang: status_text(r, lang))}"),
                  ("area", _or_dash(p.area_title)), ("unit", esc(r.unit)),
                  ("direction", t(f"direction_{r.direction.value}")),
                  ("measure", t(f"measure_{r.measure.value}")),
                  ("baseline", esc(f"{num(r.baseline.value)} ({r.baseline.period})")
                   if r.baseline else "—"),
                  ("latest", _both(lambda lang: latest_text(r, lang))),
-                 ("expected", esc(num(r.expected))), ("target", _target_words(r)),
+                 ("expected", esc(num(r.expected))),
+                 ("projected", _both(lambda lang: projection_text(r, lang))),
+                 ("target", _target_words(r)),
                  ("wording", _or_dash(r.wording)), ("gap_target", esc(num(r.gap_to_target))),
                  ("missing_data", "、".join(t(f"missing_{m}") for m in r.missing) or "—"),
                  ("source", esc(ind.source))]
+        if r.official is not None:  # the government's own statement, beside the computed one
+            facts.append(("official_outcomes", _both(lambda lang: official_lines([r], lang)[0])))
         if ind.note:
             facts.append(("note", esc(ind.note)))
         table = "".join(f"<tr><th>{t(k)}</th><td>{v}</td></tr>" for k, v in facts)

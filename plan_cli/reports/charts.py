@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..evaluate import Evaluation
+from ..evaluate import Evaluation, figure_known, figure_time, slack
 from ..lights import Light, indicator_light, item_light
 from ..load import Workspace
 from ..model import Measure, Op
-from ..quarter import Quarter, period_end, period_years
+from ..quarter import Quarter, period_years
 from .filters import all_items
 
 
@@ -33,6 +33,11 @@ class ChartPoint:
 
 def point(period: int | Quarter, value: float) -> ChartPoint:
     return ChartPoint(str(period), period_years(period), value)
+
+
+def figure_point(fig) -> ChartPoint:
+    """A baseline or an actual, at its ``as_at`` day when it has one."""
+    return ChartPoint(str(fig.period), figure_time(fig), fig.value)
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,9 @@ class IndicatorChart:
     status: str = ""  # IndicatorStatus value
 
 
-def _slack(tolerance, goal: float) -> float:
-    """How far from the goal a 左右 target still counts: a relative tolerance (a number),
-    or one with ``absolute`` / ``relative`` parts."""
-    if isinstance(tolerance, int | float):
-        return abs(goal) * tolerance
-    absolute = getattr(tolerance, "absolute", None)
-    return absolute if absolute is not None else abs(goal) * (getattr(tolerance, "relative", 0)
-                                                              or 0.0)
-
-
 def _projected(ev: Evaluation) -> list[tuple[int | Quarter, float]]:
     """The evaluation's own projection to the target period, where it has one."""
-    projection = getattr(ev, "projection", None)  # the early-warning projection, when present
-    value = getattr(projection, "value", None)
+    value = ev.projection.value if ev.projection is not None else None
     return [(ev.indicator.target.period, value)] if value is not None else []
 
 
@@ -79,11 +73,9 @@ def indicator_chart(ev: Evaluation, as_of: date, tolerance,
     """
     ind = ev.indicator
     growth = ind.measure is Measure.annual_growth
-    known = sorted((a for a in ind.actuals if period_end(a.period) <= as_of),
-                   key=lambda a: period_years(a.period))
-    actuals = tuple(point(a.period, a.value) for a in known)
-    baseline = None if growth or ev.baseline is None else point(ev.baseline.period,
-                                                                  ev.baseline.value)
+    known = sorted((a for a in ind.actuals if figure_known(a) <= as_of), key=figure_time)
+    actuals = tuple(figure_point(a) for a in known)
+    baseline = None if growth or ev.baseline is None else figure_point(ev.baseline)
     goal = ev.goal
     target = point(ind.target.period, goal) if goal is not None else None
     trajectory = None
@@ -94,8 +86,8 @@ def indicator_chart(ev: Evaluation, as_of: date, tolerance,
         trajectory = (point(first, goal), target)
     band = None
     if target is not None and ind.target.op is Op.about:
-        slack = _slack(ind.tolerance if ind.tolerance is not None else tolerance, goal)
-        band = (goal - slack, goal + slack)
+        accepted = slack(ind.tolerance if ind.tolerance is not None else tolerance, goal)
+        band = (goal - accepted, goal + accepted)
     pairs = _projected(ev) if projection is None else projection
     projected = tuple(point(p, v) for p, v in pairs)
     return IndicatorChart(ind.id, ind.name, ind.unit, growth, baseline, actuals, trajectory,
