@@ -127,3 +127,14 @@ def sides(location: DataLocation, base: str | None, head: str | None):
     head_name = "working tree" if head_rev is None else f"{head} ({head_rev[:10]})"
     base_name = f"{base or 'merge-base'} ({base_rev[:10]})"
     return load_at(location, base_rev), load_at(location, head_rev), base_name, head_name, base_rev
+
+
+def data_revision(folder: Path) -> tuple[str, bool] | None:
+    """The commit the data folder is at and whether its files differ from it
+    (``(short id, dirty)``); None outside a git repository or without git."""
+    try:
+        commit = _git(folder, "rev-parse", "--short=10", "HEAD")
+        changes = _git(folder, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    except GitError:
+        return None
+    return commit, bool(changes)

@@ -131,6 +131,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "write a year (2024) or a quarter (2024Q2)",
         "请写年份(如 2024)或季度(如 2024Q2)",
     ),
+    "bad-tolerance": (
+        "a tolerance is absolute or relative, not both or neither",
+        "允许误差只能写绝对值或相对值之一",
+        "write tolerance: {{absolute: 0.5}} (in the unit) or tolerance: {{relative: 0.01}}",
+        "请写 tolerance: {{absolute: 0.5}}(按指标单位)或 tolerance: {{relative: 0.01}}",
+    ),
     "out-of-range": ("'{field}': {detail}", "“{field}”取值超出范围:{detail}", None, None),
     "invalid-value": ("'{field}': {detail}", "“{field}”取值无效:{detail}", None, None),
     "unknown-ledger-kind": (

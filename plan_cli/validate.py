@@ -39,7 +39,8 @@ _GOT = {  # first match wins: bool before int, which it subclasses
     int: ("a number", "数字"), float: ("a number", "数字"), list: ("a list", "列表"),
     dict: ("a mapping", "映射"),
 }
-_CUSTOM = {"bad_date": "bad-date", "bad_quarter": "bad-quarter", "bad_period": "bad-period"}
+_CUSTOM = {"bad_date": "bad-date", "bad_quarter": "bad-quarter", "bad_period": "bad-period",
+           "bad_tolerance": "bad-tolerance"}
 
 
 def _field_name(loc: tuple) -> str:

@@ -51,6 +51,20 @@ def base_plan(tmp_path) -> Path:
     return target
 
 
+def with_settings(fixture: Path, tmp_path: Path, settings: str) -> Path:
+    """A copy of ``fixture`` whose plan.yaml settings gain ``settings`` (YAML flow text)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(fixture, data)
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "stale_after_quarters: 1}" in text
+    plan.write_text(text.replace("stale_after_quarters: 1}",
+                                 f"stale_after_quarters: 1,\n    {settings}}}"), encoding="utf-8")
+    return data
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/* from the current output (review the diff!)")
@@ -68,3 +82,16 @@ def golden(request):
         assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
 
     return compare
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> tuple[Path, Path]:
+    """``plan example demo`` and its site as on 2025-08-15 (mid-2025Q3): (data, site)."""
+    root = tmp_path_factory.mktemp("example-site")
+    runner = CliRunner()
+    for args in (["example", str(root / "demo")],
+                 ["site", str(root / "site"), "--data", str(root / "demo"),
+                  "--as-of", "2025-08-15"]):
+        result = runner.invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return root / "demo", root / "site"

@@ -178,11 +178,13 @@ def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, depar
                                  param_hint=exc.option) from None
 
 
-def emit_report(output_format: ReportFormat, view_fn, data_fn) -> None:
+def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: str = "en") -> None:
+    """Print a report; ``ws`` given, a synthetic plan's outputs carry the banner."""
     from ..render.console import make_console
     from ..render.output import emit
 
-    emit(output_format.value, view_fn, data_fn, make_console)
+    synthetic = bool(ws is not None and ws.plan is not None and ws.plan.plan.synthetic)
+    emit(output_format.value, view_fn, data_fn, make_console, synthetic, lang)
 
 
 

@@ -87,7 +87,7 @@ def gaps(
     report = build_gaps(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 class GroupBy(StrEnum):
@@ -141,7 +141,7 @@ def due(
     report = build_due(ws, today, asked, by.value, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 @app.command()
@@ -165,7 +165,7 @@ def owners(
     report = build_owners(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 @app.command()
@@ -194,4 +194,4 @@ def show(
         fail(label("unknown_id", language, id=id_, hint=hint), code=1)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language),
-          lambda: render.to_dict(report, where))
+          lambda: render.to_dict(report, where), ws, language)
