@@ -283,6 +283,14 @@ class Target(Strict):
     source: Text | None = None
 
 
+class Correction(Strict):
+    """Marks a change to an entry of a quarter already closed, with the reason."""
+
+    date: IsoDate
+    reason: Text
+    by: Text | None = None
+
+
 class Figure(Strict):
     """A baseline or an actual: a value for a period, always with its source."""
 
@@ -300,6 +308,8 @@ class Actual(Figure):
 
     cause: Text | None = Field(None, description="原因: why the indicator is off track")
     corrective_action: Text | None = Field(None, description="整改措施")
+    correction: Correction | None = Field(
+        None, description="更正: why an actual of a period already closed was changed")
 
 
 class OutcomeVerdict(StrEnum):
@@ -391,14 +401,6 @@ class EntryStatus(StrEnum):
 
 
 CLOSED_STATUSES = frozenset({EntryStatus.done, EntryStatus.dropped})
-
-
-class Correction(Strict):
-    """Marks a change to an entry of a quarter already closed, with the reason."""
-
-    date: IsoDate
-    reason: Text
-    by: Text | None = None
 
 
 class ScheduleEntry(Strict):
