@@ -12,7 +12,8 @@ with :data:`app`, in the order ``plan --help`` lists them:
 - :mod:`.reporting`: ``status``, ``gaps``, ``due``, ``owners``, ``show``;
 - :mod:`.documents`: ``report``, ``notice`` (the 通报, 终期评估 and 督办单);
 - :mod:`.editing`: ``update``, ``record``, ``note``;
-- :mod:`.repository`: ``diff``, ``schema``, ``init``.
+- :mod:`.repository`: ``diff``, ``schema``, ``init``;
+- :mod:`.publishing`: ``site``, ``example``.
 
 Exit codes: 0 clean, 1 problems in the data, 2 the command was misused,
 3 an internal error (a bug in plan: please report it).
@@ -42,7 +43,7 @@ app = typer.Typer(
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
-from . import checking, reporting, documents, editing, repository  # noqa: E402, F401  isort: skip
+from . import checking, reporting, documents, editing, repository, publishing  # noqa: E402, F401  isort: skip
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
+from .reporting import cached
 from .options import AsOfOption, DataOption, Lang, LangOption, NoCacheOption, fail, prepare
 
 
@@ -51,6 +52,7 @@ def _emit(doc, output_format: DocFormat, output: Path | None, language: str) -> 
 
 
 @app.command()
+@cached
 def report(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: DocFormatOption = DocFormat.markdown, output: OutputOption = None,
@@ -67,6 +69,7 @@ def report(
 
 
 @app.command()
+@cached
 def notice(
     department: Annotated[list[str] | None, typer.Option(
         "--department", metavar="NAME", show_default=False,
