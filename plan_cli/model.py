@@ -187,7 +187,13 @@ class Tolerance(Strict):
 
 def _bare_tolerance(value: Any) -> Any:
     # A bare number is a relative tolerance, as about_tolerance is.
+    # Its range is checked here, so that the error names `tolerance`, not `relative`.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < 0:
+            raise PydanticCustomError("greater_than_equal",
+                                      "Input should be greater than or equal to 0")
+        if value >= 1:
+            raise PydanticCustomError("less_than", "Input should be less than 1")
         return {"relative": value}
     return value
 
@@ -283,6 +289,14 @@ class Target(Strict):
     source: Text | None = None
 
 
+class Correction(Strict):
+    """Marks a change to an entry of a quarter already closed, with the reason."""
+
+    date: IsoDate
+    reason: Text
+    by: Text | None = None
+
+
 class Figure(Strict):
     """A baseline or an actual: a value for a period, always with its source."""
 
@@ -300,6 +314,8 @@ class Actual(Figure):
 
     cause: Text | None = Field(None, description="原因: why the indicator is off track")
     corrective_action: Text | None = Field(None, description="整改措施")
+    correction: Correction | None = Field(
+        None, description="更正: why an actual of a period already closed was changed")
 
 
 class OutcomeVerdict(StrEnum):
@@ -391,14 +407,6 @@ class EntryStatus(StrEnum):
 
 
 CLOSED_STATUSES = frozenset({EntryStatus.done, EntryStatus.dropped})
-
-
-class Correction(Strict):
-    """Marks a change to an entry of a quarter already closed, with the reason."""
-
-    date: IsoDate
-    reason: Text
-    by: Text | None = None
 
 
 class ScheduleEntry(Strict):

@@ -4,6 +4,7 @@ repositories."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -85,6 +86,12 @@ def schema(
         raise typer.Exit(1)
 
 
+class CiChoice(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+    none = "none"
+
+
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the plan repository.")],
@@ -92,6 +99,11 @@ def init(
     title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+    tool: Annotated[str | None, typer.Option("--tool", metavar="SPEC", help=(
+        "What CI installs (pip's argument): default this tool at this version; or a "
+        "wheel, a git URL, a version on your mirror."), show_default=False)] = None,
+    ci: Annotated[CiChoice, typer.Option("--ci", help=(
+        "The CI configuration to write: GitHub Actions, GitLab CI, or none."))] = "github",
 ) -> None:
     """Create an empty plan repository for another plan or city (新建计划仓库).
 
@@ -106,7 +118,8 @@ def init(
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint=name) from None
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end))
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end), tool=tool,
+                           ci=CiChoice(ci).value)
     except ScaffoldError as exc:
         fail(str(exc))
     for path in written:
