@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..reports.filters import Filters
 from ..reports.owners import OwnerRow, OwnersReport
 from .labels import label
@@ -61,7 +63,7 @@ def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> 
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids + ranks, [label("owners_hint", lang), label("ranking_formula", lang,
                         **weights_args(report.weights))], empty=label("nobody", lang),
-                csv_grid=flat)
+                csv_grid=replace(flat, name="owners"))
 
 
 def _row_dict(r: OwnerRow) -> dict:
