@@ -384,9 +384,12 @@ def plural(count: int, word: str) -> str:
 
 
 def detect_language(environ: dict[str, str] | None = None) -> str:
-    """``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG; on Windows,
+    """``PLAN_LANG`` (zh or en) when set; else ``zh`` when the locale says Chinese (LC_ALL, LC_MESSAGES or LANG; on Windows,
     which seldom sets them, the display language), else ``en``."""
     env = os.environ if environ is None else environ
+    chosen = env.get("PLAN_LANG", "").strip().lower()
+    if chosen in ("zh", "en"):
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
@@ -424,3 +427,297 @@ def render(code: str, args: dict, lang: str) -> tuple[str, str | None]:
     hint = hint_zh if zh else hint_en
     hint = hint.format_map(values) if hint else None
     return message, hint or None
+
+
+# --- the command line: help texts and the framework's words ----------------------
+# Keyed by the English text as written in the code (whitespace collapsed), gettext
+# style: the code keeps reading naturally and a new option without an entry shows
+# its English help (tests/test_lang.py fails until it has one). Own dict rather than
+# gettext/Babel: no compiled .mo files to build and ship, no extra dependency, one
+# Python module that the completeness tests read directly.
+
+HELP: dict[str, str] = {
+    # plan
+    "Keep an action plan's targets, indicators and ledgers as YAML, check them, and report "
+    "where the plan stands.":
+        "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
+    "Show plan's version and exit.": "显示 plan 的版本号并退出。",
+    # shared options
+    "The plan's data folder (or a repository holding data/). Default: $PLAN_DATA, else the "
+    "nearest data/plan.yaml above the working directory, else the sample data shipped with "
+    "plan.":
+        "计划数据目录(或含 data/ 的仓库)。默认:$PLAN_DATA;否则从当前目录向上查找最近的 "
+        "data/plan.yaml;再否则使用 plan 自带的示例数据。",
+    "Report as on this date (2024-06-30). Default: today.":
+        "按该日期出具报告(如 2024-06-30)。默认:今天。",
+    "Language of headings and messages. Default: $PLAN_LANG, else zh when LC_ALL/LANG starts "
+    "with zh, else en.":
+        "标题和提示信息的语言。默认:$PLAN_LANG;否则 LC_ALL/LANG 以 zh 开头时为中文,其余为英文。",
+    "Read every file afresh: neither use nor write the cache in .plan-cache/ beside the data "
+    "folder.":
+        "重新读取所有文件:不使用也不写入数据目录旁的 .plan-cache/ 缓存。",
+    "No warning summary on stderr; only the report (or the errors).":
+        "不在标准错误输出警告汇总;只输出报告(或错误)。",
+    "table for people; markdown for a pull request or a report; csv for Excel (UTF-8 with "
+    "BOM); json for programs (stable shape with \"version\": 1 and \"report\": the command's "
+    "name).":
+        "table 供阅读;markdown 用于合并请求或报告;csv 供 Excel(带 BOM 的 UTF-8);"
+        "json 供程序读取(结构稳定,含 \"version\": 1 和 \"report\": 命令名)。",
+    "Only this key-task area (id, name or alias). Repeat to allow several values (any "
+    "matches); different filters must all match. A value that names nothing in the data is "
+    "an error.":
+        "只看该重点任务(编号、名称或别名均可)。可重复给出多个值(满足其一即可);"
+        "不同筛选条件须同时满足。数据中不存在的值会报错。",
+    "Only items of this ledger (id, title or short name); indicators linked to them.":
+        "只看该台账的事项(编号、标题或简称均可)及其关联指标。",
+    "Only items this department is responsible for (aliases accepted; 'unassigned' for items "
+    "without one); indicators linked to them.":
+        "只看该责任部门的事项(可用简称;“未落实”表示尚无责任部门的事项)及其关联指标。",
+    "Only items under this leader ('unassigned' for items without one); indicators linked to "
+    "them.":
+        "只看该分管领导的事项(“未落实”表示尚无分管领导的事项)及其关联指标。",
+    "Only indicators with this status (met, on_track, at_risk, off_track, no_data, "
+    "no_baseline, missed) or schedule entries in this state (done, due, overdue, upcoming, "
+    "dropped), as the report allows.":
+        "只看该状态的指标(met 已达标、on_track 进度正常、at_risk 有风险、off_track 明显滞后、"
+        "no_data 无数据、no_baseline 缺基期值、missed 未达标)或该状态的推进计划"
+        "(done 已完成、due 本季到期、overdue 逾期、upcoming 未到期、dropped 已取消),以各报告支持的为准。",
+    # check
+    "Validate every data file and report each problem at its file:line:col. Exit 0 when "
+    "clean (warnings allowed unless --strict), 1 when problems were found.":
+        "校验全部数据文件,逐条报告每个问题所在的文件、行和列。\n\n"
+        "无问题时退出码为 0(除非使用 --strict,警告不算问题),发现问题时为 1。",
+    "text: one line per problem; github: annotations for a pull request; json: "
+    "machine-readable.":
+        "text:每个问题一行;github:合并请求中的批注;json:供程序读取。",
+    "Treat warnings (incomplete ledgers, unassigned items) as errors.":
+        "将警告(台账未录全、事项未落实责任等)视为错误。",
+    "Also apply the guard rails to the change since BASE (e.g. origin/main, taken at its "
+    "merge-base): targets changed or items removed without a revision record, closed "
+    "quarters rewritten, delays without cause.":
+        "同时对自基准版本(如 origin/main,取其合并基点)以来的改动执行防护规则:"
+        "无调整审批记录而修改目标或删除事项、改写已结束季度、延期未写明原因等。",
+    # status, gaps, due, owners, show
+    "One screen: ledgers entered and assigned, schedule done/due/overdue, indicators by "
+    "key-task area, and the largest data gaps. --status takes indicator statuses.":
+        "一屏总览:各台账录入和责任落实情况,推进计划的完成、到期和逾期情况,"
+        "各重点任务的指标情况,以及主要数据缺口。\n\n--status 取指标状态。",
+    "Every indicator against its target and its trajectory, worst first: baseline, latest "
+    "value, expected value now, target, gaps, status and missing data. --status takes "
+    "indicator statuses.":
+        "逐项比较指标与目标及进度线,差距大的在前:基期值、最新值、按进度应达值、目标、"
+        "差距、状态和缺少的数据。\n\n--status 取指标状态。",
+    "Schedule entries due in a quarter and every overdue one, grouped by owner; items with no "
+    "recent update are flagged stale. --status takes due or overdue.":
+        "列出某季度到期及全部逾期的推进计划,按责任主体分组;久未更新的事项另行标出。"
+        "\n\n--status 取 due(到期)或 overdue(逾期)。",
+    "The quarter to list (2024Q2). Default: the as-of quarter.":
+        "要列出的季度(如 2024Q2)。默认:报告日期所在季度。",
+    "List the quarter after the as-of quarter.": "列出报告日期所在季度的下一季度。",
+    "Group by responsible department, leader in charge, or ledger.":
+        "分组方式:department 按责任部门,leader 按分管领导,ledger 按台账。",
+    "Supervision scorecard per department and per leader, worst first: items, entries done "
+    "on time / late, due, overdue, stale items, off-track indicators. --status "
+    "done|due|overdue|off_track|missed keeps owners with any such.":
+        "按责任部门和分管领导出具督导表,问题多的在前:事项数、按期完成和逾期完成、"
+        "本季到期、逾期未完成、久未更新事项、滞后指标。\n\n"
+        "--status done|due|overdue|off_track|missed 只保留有该类情况的责任主体。",
+    "One item (owners, schedule with states, updates, linked indicators), indicator (target, "
+    "baseline, values per period as a chart with trajectory and target) or area. Exit 1 when "
+    "nothing has that id.":
+        "查看一个事项(责任人、推进计划及状态、进展记录、关联指标)、"
+        "一项指标(目标、基期值、各期数值及进度图)或一项重点任务。\n\n找不到时退出码为 1。",
+    "An item, indicator, key-task area or ledger: its id, name or title, or an alias "
+    "(PT-001, rd-intensity, 全社会研发经费投入强度, innovation).":
+        "事项、指标、重点任务或台账:编号、名称或别名均可"
+        "(如 PT-001、rd-intensity、全社会研发经费投入强度、innovation)。",
+    # update, record, note
+    "Set the status of an item's schedule entry for a quarter (更新推进情况). Only the lines "
+    "of that entry change; the whole plan is checked first and the edit is refused, with the "
+    "problems, if it would break the data.":
+        "更新事项某季度推进计划的状态(更新推进情况)。\n\n只改动该节点所在的几行;"
+        "写入前先校验整个计划,如修改会使数据出错,则拒绝修改并列出问题。",
+    "The ledger item: its id (e.g. PT-001) or its title.":
+        "台账事项:编号(如 PT-001)或名称。",
+    "The schedule entry's quarter, e.g. 2024Q2.": "推进计划所在季度,如 2024Q2。",
+    "The new state: planned, in_progress, done, delayed, blocked or dropped "
+    "(or 未开始, 推进中, 已完成, 已延期, 受阻, 已取消).":
+        "新状态:planned 未开始、in_progress 推进中、done 已完成、delayed 已延期、"
+        "blocked 受阻、dropped 已取消(中英文均可)。",
+    "When it was done (required with --status done).":
+        "完成日期(--status done 时必填)。",
+    "A link or document number.": "佐证材料:链接或文号。",
+    "A note on the entry.": "对该节点的说明。",
+    "原因: why it is delayed or blocked.": "原因:为何延期或受阻。",
+    "整改措施: the corrective action.": "整改措施。",
+    "Mark this as a correction of a closed quarter's entry, with the reason.":
+        "标注为对已结束季度记录的更正,并写明原因。",
+    "Pick the entry by its deliverable, or add a new entry with it.":
+        "按节点任务选定要更新的节点;如无该节点,则以此新增。",
+    "Who reports it (署名).": "报送人(署名)。",
+    "Show the change as a diff and write nothing.": "以差异形式预览修改,不写入。",
+    "Record an indicator's actual for a period, or replace the one recorded (录入实际值).":
+        "录入指标某期的实际值,或替换已录入的值(录入实际值)。",
+    "The indicator: its id (e.g. rd-intensity) or its name.":
+        "指标:编号(如 rd-intensity)或名称(如 全社会研发经费投入强度)。",
+    "2024 or 2024Q2.": "期间:年份(2024)或季度(2024Q2)。",
+    "The figure.": "数值。",
+    "Where the figure is published.": "数据的公开来源。",
+    "A note on the figure.": "对该数值的说明。",
+    "原因, when it is off track.": "原因(指标滞后时填写)。",
+    "整改措施, when it is off track.": "整改措施(指标滞后时填写)。",
+    "Add a dated progress note to an item (dated today, or --as-of).":
+        "为事项添加一条进展记录(日期为今天,或 --as-of 指定的日期)。",
+    "What happened (进展情况).": "进展情况。",
+    # diff, schema, init
+    "What changed, in plan terms (计划数据变更). Items added or removed, schedule statuses, "
+    "owners, progress notes, actuals, and targets (flagged as governance changes). Reads git "
+    "directly: no checkout.":
+        "以计划的语言说明数据有何变更(计划数据变更)。\n\n事项的增删、推进状态、责任人、"
+        "进展记录、实际值,以及目标调整(标为需审批的变更)。直接读取 git,无需检出。",
+    "Compare with this revision (taken at its merge-base). Default: where HEAD left the main "
+    "branch.":
+        "与该版本比较(取其合并基点)。默认:HEAD 从主分支分出之处。",
+    "Compare this revision. Default: the working tree.": "要比较的版本。默认:当前工作区。",
+    "table for people, markdown for a pull request, json for programs.":
+        "table 供阅读,markdown 用于合并请求,json 供程序读取。",
+    "Write JSON Schema for every kind of data file, for editors. Each data file's first line "
+    "names its schema (yaml-language-server), so editors complete and check fields as you "
+    "type.":
+        "为各类数据文件生成 JSON Schema,供编辑器使用。\n\n每个数据文件的第一行指明其 Schema"
+        "(yaml-language-server),编辑器可在输入时补全和检查字段。",
+    "Folder to write into. Default: schemas/ beside the data folder.":
+        "写入的目录。默认:数据目录旁的 schemas/。",
+    "Write nothing; exit 1 when a schema is missing or out of date (for CI).":
+        "不写入;如有 Schema 缺失或过期,退出码为 1(供持续集成使用)。",
+    "Create an empty plan repository for another plan or city (新建计划仓库). Data files, the "
+    "five ledgers, schemas, and the pre-commit and CI configuration; it passes `plan check` "
+    "at once.":
+        "为其他计划或城市新建一个空的计划仓库(新建计划仓库)。\n\n包括数据文件、台账、"
+        "Schema,以及 pre-commit 和持续集成配置;新建后即可通过 plan check。",
+    "Where to create the plan repository.": "新建计划仓库的位置。",
+    "A short id for the plan.": "计划的简短编号。",
+    "The plan's title.": "计划名称。",
+    "First quarter of the plan period.": "计划期的第一个季度。",
+    "Last quarter of the plan period.": "计划期的最后一个季度。",
+    "Language of the skeleton's titles and comments.": "新建文件中标题和注释的语言。",
+}
+
+# The CLI framework's own words (click, bundled in typer), and plan's usage errors.
+FRAMEWORK: dict[str, str] = {
+    "Usage: ": "用法:",
+    "Options": "选项",
+    "Arguments": "参数",
+    "Commands": "命令",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Error: {message}": "错误:{message}",
+    "Aborted!": "已中止。",
+    "Missing {kind} {name}.": "缺少{kind} {name}。",
+    "option": "选项",
+    "argument": "参数",
+    "parameter": "参数",
+    "No such option: {name}": "没有选项 {name}",
+    "No such command {name}.": "没有命令“{name}”。",
+    "Missing command.": "缺少命令。",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Option {name} requires {n} arguments.": "选项 {name} 需要 {n} 个值。",
+    "Option {name} does not take a value.": "选项 {name} 不接受值。",
+    "Got unexpected extra arguments: {args}": "多余的参数:{args}",
+    "Invalid value for {name}: {detail}": "{name} 的值无效:{detail}",
+    "Invalid value: {detail}": "值无效:{detail}",
+    "{value} is not one of: {choices}": "{value} 不是可选值,可选值:{choices}",
+    "{value} is not a date; write it as 2024-06-30": "{value} 不是有效日期,请写成 2024-06-30 的格式",
+    "{value} is not a quarter; write it as 2024Q2": "{value} 不是有效季度,请写成 2024Q2 的格式",
+    "{value} is not a period; write 2024 or 2024Q2": "{value} 不是有效期间,请写年份(2024)或季度(2024Q2)",
+    "{value} is not a number": "{value} 不是数字",
+    "give --quarter or --next, not both": "--quarter 和 --next 只能用一个",
+    "{detail} (known: {known})": "{detail}(已有:{known})",
+    "'{value}' is not a status this report uses (known: {known})":
+        "“{value}”不是本报告使用的状态(可选:{known})",
+    "'{value}' is not a status this report uses (did you mean '{suggestion}'?) (known: {known})":
+        "“{value}”不是本报告使用的状态(是否要找“{suggestion}”?)(可选:{known})",
+    "no {option} '{value}' in the data (known: {known})": "数据中没有“{value}”(已有:{known})",
+    "no {option} '{value}' in the data (did you mean '{suggestion}'?) (known: {known})":
+        "数据中没有“{value}”(是否要找“{suggestion}”?)(已有:{known})",
+    "none": "无",
+    "required": "必填",
+    "default": "默认",
+    "env var": "环境变量",
+    "<str>": "<文本>",
+    "<path>": "<路径>",
+    "<int>": "<整数>",
+    "<float>": "<数值>",
+    "DATE": "日期",
+    "QUARTER": "季度",
+    "REASON": "原因",
+    "BASE": "基准版本",
+    "NAME": "名称",
+    "AREA": "重点任务",
+    "LEDGER": "台账",
+    "STATUS": "状态",
+    "FILE": "文件",
+    "ID": "编号",
+    "COMMAND": "命令",
+    "ARGS": "参数",
+    "OPTIONS": "选项",
+    "{item}": "{事项}",
+    "{indicator}": "{指标}",
+    "{text}": "{进展}",
+    "{folder}": "{目录}",
+    "[base]": "[基准版本]",
+    "[head]": "[比较版本]",
+    "item": "事项",
+    "indicator": "指标",
+    "text": "进展",
+    "folder": "目录",
+    "base": "基准版本",
+    "head": "比较版本",
+}
+
+_WORD = None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def help_text(text: str, lang: str) -> str:
+    """A help text in ``lang``: its catalog entry, or the text as written (English)."""
+    if lang != "zh":
+        return text
+    return HELP.get(_squash(text), text)
+
+
+def framework(text: str, lang: str) -> str:
+    """A framework word or sentence in ``lang`` (the whole text is looked up)."""
+    if lang != "zh" or not text:
+        return text
+    return FRAMEWORK.get(text, text)
+
+
+def framework_cell(text: str, lang: str) -> str:
+    """A usage line or the left cell of a help row (``--done-on DATE``, ``item <str>``),
+    translated placeholder by placeholder; option names and choices stay as typed."""
+    if lang != "zh" or not text:
+        return text
+    global _WORD
+    if _WORD is None:
+        import re
+
+        tokens = sorted((k for k in FRAMEWORK if " " not in k.strip()), key=len, reverse=True)
+        _WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in tokens)
+                           + r")(?![\w-])")
+    return _WORD.sub(lambda m: FRAMEWORK[m.group(1)], FRAMEWORK.get(text, text))
+
+
+def framework_help(text: str, lang: str) -> str:
+    """The right cell of a help row: the framework's bracketed notes in ``lang``."""
+    if lang != "zh" or not text:
+        return text
+    for en, zh in (("[default: ", "[默认:"), ("[required]", "[必填]"), ("; required]", ";必填]"),
+                   ("[env var: ", "[环境变量:"), ("Show this message and exit.", "显示本帮助并退出。")):
+        text = text.replace(en, zh)
+    return text

@@ -25,11 +25,13 @@ from typing import NoReturn
 
 import typer
 
+from .localize import PlanGroup
+
 app = typer.Typer(
     name="plan",
+    cls=PlanGroup,  # help and usage errors in the user's language (localize.py)
     help="Keep an action plan's targets, indicators and ledgers as YAML, check them, "
-    "and report where the plan stands.\n\n"
-    "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
+    "and report where the plan stands.",
     no_args_is_help=True,
     add_completion=False,
     # Plain click help: rich's help formatter costs ~0.2 s of imports (measured

@@ -13,6 +13,8 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from .localize import BadValue
+
 
 class Lang(StrEnum):
     zh = "zh"
@@ -46,7 +48,7 @@ AsOfOption = Annotated[
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language of headings and messages. "
-                 "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
+                 "Default: $PLAN_LANG, else zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
 ]
 NoCacheOption = Annotated[
     bool,
@@ -65,10 +67,10 @@ _FILTER_HELP = ("Repeat to allow several values (any matches); different filters
                 "match. A value that names nothing in the data is an error.")
 AreaOption = Annotated[list[str] | None, typer.Option(
     "--area", metavar="AREA", show_default=False,
-    help="Only this key-task area (its id in plan.yaml). " + _FILTER_HELP)]
+    help="Only this key-task area (id, name or alias). " + _FILTER_HELP)]
 LedgerOption = Annotated[list[str] | None, typer.Option(
     "--ledger", metavar="LEDGER", show_default=False,
-    help="Only items of this ledger (id or short name); indicators linked to them.")]
+    help="Only items of this ledger (id, title or short name); indicators linked to them.")]
 DepartmentOption = Annotated[list[str] | None, typer.Option(
     "--department", metavar="NAME", show_default=False,
     help="Only items this department is responsible for (aliases accepted; "
@@ -95,8 +97,8 @@ def parse_as_of(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as 2024-06-30",
-                                 param_hint="--as-of") from None
+        raise BadValue("{value} is not a date; write it as 2024-06-30", "--as-of",
+                       value=repr(text)) from None
 
 
 def resolve_lang(lang: Lang | None) -> str:
@@ -175,8 +177,9 @@ def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, depar
         return resolve(ws, asked, statuses)
     except FilterError as exc:
         known = ", ".join(exc.choices[:12]) + (" …" if len(exc.choices) > 12 else "")
-        raise typer.BadParameter(f"{exc} (known: {known or 'none'})",
-                                 param_hint=exc.option) from None
+        raise BadValue(exc.msgid + " (known: {known})", exc.option, value=exc.value,
+                       option=exc.option.lstrip("-"), suggestion=exc.suggestion,
+                       known=known or "—") from None
 
 
 def emit_report(output_format: ReportFormat, view_fn, data_fn) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
+from .localize import BadValue
 from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, FormatOption,
                       LangOption, LeaderOption, LedgerOption, NoCacheOption, ReportFormat,
                       StatusOption, emit_report, fail, prepare, resolve_filters)
@@ -85,8 +86,8 @@ def _quarter(text: str | None):
     try:
         return Quarter.parse(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a quarter; write it as 2024Q2",
-                                 param_hint="--quarter") from None
+        raise BadValue("{value} is not a quarter; write it as 2024Q2", "--quarter",
+                       value=repr(text)) from None
 
 
 @app.command()
@@ -110,7 +111,7 @@ def due(
     from ..render import due as render
 
     if quarter is not None and next_quarter:
-        raise typer.BadParameter("give --quarter or --next, not both", param_hint="--next")
+        raise BadValue("give --quarter or --next, not both", "--next")
     asked = _quarter(quarter)
     ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, ("due", "overdue"), area, ledger, department, leader, status)
@@ -150,7 +151,8 @@ def owners(
 @app.command()
 def show(
     id_: Annotated[str, typer.Argument(metavar="ID", help="An item, indicator, key-task "
-                                       "area or ledger id (PT-001, rd-intensity, innovation).")],
+                                       "area or ledger: its id, name or title, or an alias "
+                                       "(PT-001, rd-intensity, 全社会研发经费投入强度, innovation).")],
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
     no_cache: NoCacheOption = False,

@@ -55,11 +55,11 @@ class FilterError(ValueError):
 
     def __init__(self, option: str, value: str, suggestion: str | None, choices: list[str]):
         self.option, self.value, self.suggestion, self.choices = option, value, suggestion, choices
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        if option == "--status":
-            super().__init__(f"'{value}' is not a status this report uses{hint}")
-        else:
-            super().__init__(f"no {option.lstrip('-')} '{value}' in the data{hint}")
+        self.msgid = ("'{value}' is not a status this report uses" if option == "--status"
+                      else "no {option} '{value}' in the data") + (
+                          " (did you mean '{suggestion}'?)" if suggestion else "")
+        super().__init__(self.msgid.format(value=value, option=option.lstrip("-"),
+                                           suggestion=suggestion))
 
 
 @dataclass(frozen=True)
