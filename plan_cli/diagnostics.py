@@ -85,7 +85,10 @@ def format_json(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
             "severity": str(effective_severity(diag, strict)), "code": diag.code,
             "message": message, "hint": hint,
         })
-    return json.dumps({"version": 1, "diagnostics": items, "summary": summary_counts(diags, strict)},
+    from . import with_tool_version
+
+    return json.dumps(with_tool_version({"version": 1, "diagnostics": items,
+                                         "summary": summary_counts(diags, strict)}),
                       ensure_ascii=False, indent=2)
 
 

@@ -21,6 +21,11 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def longest_token(text: str) -> int:
+    """The width of the widest piece of ``text`` that a line may not break."""
+    return max((width(t) for t in _TOKEN.findall(text) if not t.isspace()), default=0)
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """``text`` as lines of at most ``columns`` (a longer unbreakable token gets its own line)."""
     lines: list[str] = []
@@ -30,7 +35,7 @@ def wrap(text: str, columns: int) -> list[str]:
             size = width(token)
             if token.isspace():
                 if line:
-                    line, used = line + " ", used + 1
+                    line, used = line + token, used + len(token)
                 continue
             if used + size > columns and line.strip():
                 lines.append(line.rstrip())

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -40,6 +40,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"plan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _plan(version: Annotated[bool, typer.Option(
+        "--version", help="Show plan's version and exit.", is_eager=True,
+        callback=_show_version)] = False) -> None:
+    """Keep an action plan's targets, indicators and ledgers as YAML, check them, and
+    report where the plan stands."""
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.

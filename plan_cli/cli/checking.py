@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from . import app
-from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, fail,
+from .options import quiet as is_quiet
+from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, QuietOption, fail,
                       find_location, load_from, parse_as_of, resolve_lang)
 
 
@@ -29,7 +30,7 @@ def check(
         "BASE (e.g. origin/main, taken at its merge-base): targets changed or items removed "
         "without a revision record, closed quarters rewritten, delays without cause.",
         show_default=False)] = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """Validate every data file and report each problem at its file:line:col.
 
@@ -52,7 +53,7 @@ def check(
     output = FORMATTERS[output_format.value](diags, language, strict)
     if output:
         typer.echo(output)
-    if output_format is CheckFormat.text:
+    if output_format is CheckFormat.text and not is_quiet():
         typer.echo(summary_line(diags, files_read, language, strict), err=True)
     raise typer.Exit(1 if summary_counts(diags, strict)["errors"] else 0)
 

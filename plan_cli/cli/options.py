@@ -57,6 +57,28 @@ NoCacheOption = Annotated[
 ]
 
 
+
+def _set_quiet(ctx: typer.Context, value: bool) -> bool:
+    if value:
+        ctx.meta["plan.quiet"] = True
+    return value
+
+
+def quiet() -> bool:
+    """Was -q/--quiet given to the running command?"""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("plan.quiet"))
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No warning summary on stderr; only the report "
+                 "(or the errors).", expose_value=False, callback=_set_quiet,
+                 show_default=False),
+]
+
 FormatOption = Annotated[
     ReportFormat,
     typer.Option("--format", help="table for people; markdown for a pull request or a "
@@ -116,7 +138,7 @@ def find_location(data: Path | None, lang: str):
     except DataNotFound as exc:
         fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there "
              "(use --data DIR or set PLAN_DATA)")
-    if location.how == "shipped":
+    if location.how == "shipped" and not quiet():
         from ..render.labels import label
 
         typer.echo(f"plan: {label('shipped', lang)} ({location.path})", err=True)
@@ -151,7 +173,7 @@ def require_sound(ws, today: date, language: str) -> None:
     if errors or ws.plan is None:
         typer.echo(format_text(errors, language), err=True)
         fail("the data has errors; fix them first (see `plan check`)", code=1)
-    if diags:
+    if diags and not quiet():
         note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
                 else f"{plural(len(diags), 'warning')}; see `plan check`")
         typer.echo(f"plan: {note}", err=True)

@@ -10,7 +10,7 @@ import typer
 from . import app
 from .localize import BadValue
 from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, FormatOption,
-                      LangOption, LeaderOption, LedgerOption, NoCacheOption, ReportFormat,
+                      LangOption, LeaderOption, LedgerOption, NoCacheOption, QuietOption, ReportFormat,
                       StatusOption, emit_report, fail, prepare, resolve_filters)
 
 
@@ -20,7 +20,7 @@ def status(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """One screen: ledgers entered and assigned, schedule done/due/overdue,
     indicators by key-task area, and the largest data gaps.
@@ -54,7 +54,7 @@ def gaps(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """Every indicator against its target and its trajectory, worst first:
     baseline, latest value, expected value now, target, gaps, status and missing data.
@@ -103,7 +103,7 @@ def due(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """Schedule entries due in a quarter and every overdue one, grouped by owner;
     items with no recent update are flagged stale. --status takes due or overdue."""
@@ -131,7 +131,7 @@ def owners(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """Supervision scorecard per department and per leader, worst first: items, entries
     done on time / late, due, overdue, stale items, off-track indicators.
@@ -155,7 +155,7 @@ def show(
                                        "(PT-001, rd-intensity, 全社会研发经费投入强度, innovation).")],
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """One item (owners, schedule with states, updates, linked indicators), indicator
     (target, baseline, values per period as a chart with trajectory and target) or area.

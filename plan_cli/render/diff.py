@@ -113,9 +113,11 @@ def render_markdown(report: DiffReport, lang: str) -> str:
 
 def render_json(report: DiffReport) -> str:
     """``{"version": 1, "base", "head", "changes": [...], "summary": {...}}``."""
-    return json.dumps({
+    from .. import with_tool_version
+
+    return json.dumps(with_tool_version({
         "version": 1, "base": report.base, "head": report.head,
         "changes": [asdict(e) for e in report.entries],
         "summary": {"changes": len(report.entries), "governance": len(report.governance),
                     "by_kind": report.counts()},
-    }, ensure_ascii=False, indent=2)
+    }), ensure_ascii=False, indent=2)
