@@ -442,6 +442,9 @@ HELP: dict[str, str] = {
     "where the plan stands.":
         "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
     "Show plan's version and exit.": "显示 plan 的版本号并退出。",
+    "Install completion for the current shell.": "为当前命令行环境安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.":
+        "显示当前命令行环境的命令补全脚本,可复制或自行安装。",
     # shared options
     "The plan's data folder (or a repository holding data/). Default: $PLAN_DATA, else the "
     "nearest data/plan.yaml above the working directory, else the sample data shipped with "

@@ -33,7 +33,8 @@ app = typer.Typer(
     help="Keep an action plan's targets, indicators and ledgers as YAML, check them, "
     "and report where the plan stands.",
     no_args_is_help=True,
-    add_completion=False,
+    suggest_commands=False,  # the one did-you-mean (plan_cli/suggest.py), in localize.py
+    add_completion=True,  # --install-completion / --show-completion (README: shell completion)
     # Plain click help: rich's help formatter costs ~0.2 s of imports (measured
     # in benchmarks/BENCHMARKS.md), more than the rest of `plan --help`.
     rich_markup_mode=None,

@@ -148,7 +148,16 @@ def usage_message(error: Exception, lang: str) -> str:
         if hint:
             return t("Invalid value for {name}: {detail}", lang).format(name=hint, detail=detail)
         return t("Invalid value: {detail}", lang).format(detail=detail)
-    return _sentence(error.format_message(), lang)
+    text = _sentence(error.format_message(), lang)
+    unknown = _NO_COMMAND.match(error.format_message())
+    if unknown and error.ctx is not None:
+        from ..suggest import did_you_mean
+
+        text += did_you_mean(unknown["name"], getattr(error.ctx.command, "commands", {}), lang)
+    return text
+
+
+_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.$")
 
 
 def _hint(error: Exception) -> str:

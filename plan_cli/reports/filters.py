@@ -4,8 +4,8 @@ Semantics (the same in every report; shown in ``--help``):
 
 * an option may be given several times: any of its values matches (OR);
   different options must all match (AND);
-* ``--area``: an item's or an indicator's key-task area id;
-* ``--ledger``: a ledger's id or short name; an indicator matches when an item
+* ``--area``: an item's or an indicator's key-task area, by id or title;
+* ``--ledger``: a ledger's id, title or short name; an indicator matches when an item
   of that ledger is linked to it;
 * ``--department`` / ``--leader``: the item's responsible department (an alias
   from owners.yaml is accepted) or leader; ``unassigned`` (or ``未落实``) picks
@@ -19,7 +19,6 @@ into a usage error, exit 2, with a did-you-mean).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,6 +26,7 @@ from ..evaluate import IndicatorStatus
 from ..load import Workspace
 from ..model import Indicator, Item, LedgerFile
 from ..schedule import EntryState
+from ..suggest import suggestions
 
 INDICATOR_STATUSES = tuple(s.value for s in IndicatorStatus)
 UNASSIGNED = "unassigned"  # --department/--leader value for items without one
@@ -90,7 +90,7 @@ def _check(option: str, values: Iterable[str], known: dict[str, str]) -> tuple[s
     out = []
     for value in values:
         if value not in known:
-            guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.4)
+            guess = suggestions(value, known, n=1, cutoff=0.4)
             raise FilterError(option, value, guess[0] if guess else None,
                               sorted(set(known.values())))
         out.append(known[value])
@@ -111,9 +111,11 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
     Raises:
         FilterError: a value names nothing known (or a status this report does not use).
     """
-    areas = {a.id: a.id for a in ws.plan.areas} if ws.plan else {}
-    ledgers = {lf.ledger.id: lf.ledger.id for lf in ws.ledgers}
+    areas = {a.title: a.id for a in ws.plan.areas} if ws.plan else {}  # titles, then ids win
+    areas.update({a.id: a.id for a in ws.plan.areas} if ws.plan else {})
+    ledgers = {lf.ledger.title: lf.ledger.id for lf in ws.ledgers}
     ledgers.update({lf.ledger.name: lf.ledger.id for lf in ws.ledgers if lf.ledger.name})
+    ledgers.update({lf.ledger.id: lf.ledger.id for lf in ws.ledgers})
     departments: dict[str, str] = dict(_UNASSIGNED_WORDS)
     leaders: dict[str, str] = dict(_UNASSIGNED_WORDS)
     if ws.owners:
