@@ -1,4 +1,6 @@
-"""What each diagnostic code says, in English and Chinese.
+"""The one catalog of what plan says, in English and Chinese: what each diagnostic
+code says (CATALOG), the words the reports print (LABELS), the help texts of
+commands and options (HELP) and the command-line framework's own words (FRAMEWORK).
 
 A check emits a code and its arguments; the text is chosen when printing, so
 ``plan check --lang zh`` and ``--lang en`` say the same thing naturally in
@@ -376,6 +378,194 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         None,
     ),
 }
+
+
+# --- words the reports print (plan_cli/render/labels.py re-exports them) ---------
+# Each entry: ``key: (english, chinese)``. Data stays as written.
+
+LABELS: dict[str, tuple[str, str]] = {
+    # indicator statuses
+    "met": ("met", "已达标"),
+    "on_track": ("on track", "进度正常"),
+    "at_risk": ("at risk", "有风险"),
+    "off_track": ("off track", "明显滞后"),
+    "no_data": ("no data", "无数据"),
+    "no_baseline": ("no baseline", "缺基期值"),
+    "missed": ("missed", "未达标"),
+    # schedule states
+    "done": ("done", "已完成"),
+    "due": ("due", "本季到期"),
+    "overdue": ("overdue", "逾期"),
+    "upcoming": ("upcoming", "未到期"),
+    "dropped": ("dropped", "已取消"),
+    # 三色预警 (plan_cli/lights.py)
+    "green": ("green", "绿灯"),
+    "yellow": ("yellow", "黄灯"),
+    "red": ("red", "红灯"),
+    # a plan marked `synthetic: true` in plan.yaml: every output made from it says so
+    "synthetic_banner": ("SYNTHETIC example data: not a real plan's figures",
+                         "示例数据(虚构,非真实计划数据)"),
+    # headings and columns
+    "plan": ("Plan", "计划"),
+    "data": ("Data", "数据"),
+    "as_of": ("As of", "截至"),
+    "quarter": ("quarter", "季度"),
+    "period": ("Period", "计划期"),
+    "final": ("period ended: final evaluation", "计划期已结束:终期评估"),
+    "ledgers": ("Ledgers", "台账"),
+    "ledger": ("Ledger", "台账"),
+    "entered": ("Entered", "已录入"),
+    "assigned": ("Assigned", "已落实责任"),
+    "entries": ("Schedule entries", "推进计划节点"),
+    "areas": ("Indicators by key-task area", "各重点任务指标情况"),
+    "area": ("Area", "重点任务"),
+    "total": ("Total", "合计"),
+    "no_area": ("(no area)", "(未归类)"),
+    "gaps": ("Largest data gaps", "主要数据缺口"),
+    "shipped": ("sample data shipped with plan", "plan 自带的示例数据"),
+    # data gaps
+    "gap_items_not_entered": ("{scope}: {count} item{s} not entered yet",
+                              "{scope}尚有 {count} 项未录入"),
+    "gap_unassigned": ("{count} item{s} without a responsible department",
+                       "{count} 个事项未落实责任部门"),
+    "gap_no_schedule": ("{count} item{s} without a quarterly schedule",
+                        "{count} 个事项没有季度推进计划"),
+    "gap_no_actual": ("{count} indicator{s} without any actual value",
+                      "{count} 项指标没有任何实际值"),
+    "gap_no_baseline": ("{count} indicator{s} without the baseline their target needs",
+                        "{count} 项指标缺少判断进度所需的基期值"),
+    # shared by the reports
+    "filters": ("Filters", "筛选条件"),
+    "unassigned_group": ("unassigned", "未落实责任"),
+    "department": ("Department", "责任部门"),
+    "leader": ("Leader", "分管市领导"),
+    "item": ("Item", "事项"),
+    "title": ("Title", "名称"),
+    "status": ("Status", "状态"),
+    # plan gaps
+    "gaps_title": ("Indicators against their targets", "指标与目标的差距"),
+    "indicator": ("Indicator", "指标"),
+    "baseline": ("Baseline", "基期值"),
+    "latest": ("Latest", "最新值"),
+    "expected": ("Expected now", "按进度应达"),
+    "target": ("Target", "目标"),
+    "gap_target": ("Short of target", "距目标"),
+    "gap_trajectory": ("Behind schedule", "落后进度"),
+    "gaps_hint": ("Gaps above 0 are shortfalls: short of the target, or behind the straight "
+                  "line from baseline to target; % is the share of the whole "
+                  "baseline-to-target distance.",
+                  "差距为正表示不足:尚未达到目标,或落后于从基期到目标的直线进度;"
+                  "百分比为占基期到目标全程的比例。"),
+    "missing_data": ("Missing data", "缺少的数据"),
+    "missing_baseline": ("baseline", "基期值"),
+    "missing_actual": ("actual values", "实际值"),
+    "no_indicators": ("No indicator matches.", "没有符合条件的指标。"),
+    "growth_avg": ("avg {first}–{last}", "{first}—{last}年均"),
+    "op_about": ("about {v}", "{v}左右"),
+    "op_at_least": (">= {v}", "不低于{v}"),
+    "op_more_than": ("> {v}", "超过{v}"),
+    "op_at_most": ("<= {v}", "不高于{v}"),
+    "op_less_than": ("< {v}", "低于{v}"),
+    "op_multiple_of_baseline": ("{f}x baseline = {v}", "基期的{f}倍,即{v}"),
+    "op_multiple_unknown": ("{f}x baseline (baseline unknown)", "基期的{f}倍(基期值未知)"),
+    "op_rank": ("rank {v} or better", "排名前{v}位"),
+    "op_rank_first": ("rank 1", "排名第一"),
+    "op_growth": ("{op} a year", "年均{op}"),
+    # plan due
+    "due_title": ("Due in {quarter}, and overdue", "{quarter}到期及逾期事项"),
+    "deliverable": ("Deliverable", "节点任务"),
+    "owners": ("Owners", "责任人"),
+    "in_quarter": ("Quarter", "计划季度"),
+    "late": ("Quarters late", "逾期季度"),
+    "stale": ("stale", "久未更新"),
+    "stale_note": ("stale: work under way but no progress update in this quarter or the "
+                   "{n} before it", "久未更新:有到期工作,但本季度及此前{n}个季度没有进展记录"),
+    "group_line": ("{name} — entries: {rows}, overdue: {overdue}",
+                   "{name}:共{rows}项,逾期{overdue}项"),
+    "due_row": ("due", "到期"),
+    "planned": ("planned", "未开始"),
+    "in_progress": ("in progress", "推进中"),
+    "delayed": ("delayed", "已延期"),
+    "blocked": ("blocked", "受阻"),
+    "group": ("Group", "分组"),
+    "nothing_due": ("Nothing due or overdue.", "没有到期或逾期的事项。"),
+    # plan owners
+    "owners_title": ("Supervision scorecard", "责任落实督导表"),
+    "by_department": ("By department", "按责任部门"),
+    "by_leader": ("By leader", "按分管市领导"),
+    "items": ("Items", "事项"),
+    "done_on_time": ("Done on time", "按期完成"),
+    "done_late": ("Done late", "逾期完成"),
+    "due_now": ("Due now", "本季到期"),
+    "overdue_open": ("Overdue", "逾期未完成"),
+    "stale_items": ("Stale items", "久未更新"),
+    "off_track_indicators": ("Off-track indicators", "滞后指标"),
+    "owners_hint": ("Worst first: overdue entries, then off-track or missed indicators, "
+                    "stale items and entries done late.",
+                    "按问题轻重排序:先看逾期未完成,再看滞后或未达标指标、久未更新事项和逾期完成。"),
+    "nobody": ("No owner matches.", "没有符合条件的责任主体。"),
+    # plan show
+    "kind_item": ("Item", "事项"),
+    "kind_indicator": ("Indicator", "指标"),
+    "kind_area": ("Key-task area", "重点任务"),
+    "schedule": ("Schedule", "推进计划"),
+    "updates": ("Updates", "进展记录"),
+    "linked_indicators": ("Linked indicators", "关联指标"),
+    "linked_items": ("Items", "相关事项"),
+    "date": ("Date", "日期"),
+    "progress": ("Progress", "进展"),
+    "done_on": ("Done on", "完成日期"),
+    "state": ("State", "状态"),
+    "evidence": ("Evidence", "佐证材料"),
+    "by": ("By", "记录人"),
+    "unit": ("Unit", "单位"),
+    "direction": ("Direction", "方向"),
+    "direction_up": ("higher is better", "越高越好"),
+    "direction_down": ("lower is better", "越低越好"),
+    "measure": ("Measure", "口径"),
+    "measure_level": ("level", "当期值"),
+    "measure_annual_growth": ("annual growth rate", "年度增速"),
+    "measure_cumulative": ("cumulative since the plan began", "计划期累计"),
+    "measure_rank": ("rank (1 is first)", "位次(第1位最好)"),
+    "wording": ("Plan's wording", "计划表述"),
+    "source": ("Source", "来源"),
+    "note": ("Note", "说明"),
+    "id": ("Id", "编号"),
+    # ledger-specific item fields (plan show)
+    "field_indicator": ("Indicator", "指标"),
+    "field_provincial_target": ("Provincial target", "省级目标"),
+    "field_stretch_target": ("Stretch target", "冲击目标"),
+    "field_provincial_clause": ("Provincial clause", "省行动计划条款"),
+    "field_annual_key_work": ("Key work this year", "年度重点工作"),
+    "field_measures": ("Measures", "落实举措"),
+    "field_goal": ("Goal", "目标任务"),
+    "field_arrangement": ("City's arrangement", "重点安排"),
+    "field_level": ("Level", "级别"),
+    "field_application_status": ("Application", "申报进展"),
+    "field_origin": ("Origin", "任务来源"),
+    "field_source": ("Source", "来源"),
+    "field_note": ("Note", "说明"),
+    "values": ("Values by period", "各期数值"),
+    "value": ("Value", "数值"),
+    "period_col": ("Period", "时期"),
+    "on_trajectory": ("Trajectory", "进度线"),
+    "chart_legend": ("# actual   | trajectory   ! target",
+                     "# 实际值   | 按进度应达   ! 目标值"),
+    "none": ("none", "无"),
+    "summary": ("Summary", "概述"),
+    "unknown_id": ("no item, indicator or area '{id}'{hint}",
+                   "没有编号为“{id}”的事项、指标或重点任务{hint}"),
+    "did_you_mean": (" (did you mean {names}?)", "(是否要找 {names}?)"),
+}
+
+
+
+def label(key: str, lang: str, **args) -> str:
+    en, zh = LABELS.get(key, (key, key))
+    text = zh if lang == "zh" else en
+    if "count" in args:  # English plurals: "1 item", "2 items"
+        args.setdefault("s", "" if args["count"] == 1 else "s")
+    return text.format(**args) if args else text
 
 
 def plural(count: int, word: str) -> str:
