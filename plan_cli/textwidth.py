@@ -12,8 +12,9 @@ import unicodedata
 
 # A token is a run that must stay whole: a Latin word/number/id (with its trailing
 # punctuation), or one wide character with any closing punctuation after it.
-_TOKEN = re.compile(r"\s+|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+"
-                    r"|[(《「『“‘]*.[,。、;:!?)》」』”’%]*", re.S)
+_CJK = r"\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F"
+_OPEN = r"(\[{(《「『“‘"
+_TOKEN = re.compile(rf"\s+|[{_OPEN}]*(?:[^\s{_CJK}{_OPEN}]+|.)[,。、;:!?)》」』”’%)\]}}]*", re.S)
 
 
 def width(text: str) -> int:
