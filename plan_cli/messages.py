@@ -156,7 +156,7 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     ),
     "unknown-leader": (
         "leader '{value}' is not in owners.yaml{suggestion}",
-        "分管市领导“{value}”未在 owners.yaml 中登记{suggestion}",
+        "分管领导“{value}”未在 owners.yaml 中登记{suggestion}",
         "add the leader to owners.yaml under leaders",
         "请在 owners.yaml 的 leaders 中登记",
     ),
@@ -237,7 +237,7 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "item {id} has no responsible department",
         "事项 {id} 未落实责任部门",
         "fill owners.department (and leader, section, staff) when known",
-        "明确后请填写 owners.department(及分管市领导、科室、工作人员)",
+        "明确后请填写 owners.department(及分管领导、科室、工作人员)",
     ),
     "missing-baseline": (
         "indicator {id} has no baseline, so progress cannot be judged",
@@ -438,7 +438,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "filters": ("Filters", "筛选条件"),
     "unassigned_group": ("unassigned", "未落实责任"),
     "department": ("Department", "责任部门"),
-    "leader": ("Leader", "分管市领导"),
+    "leader": ("Leader", "分管{level}领导"),
     "item": ("Item", "事项"),
     "title": ("Title", "名称"),
     "status": ("Status", "状态"),
@@ -492,7 +492,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # plan owners
     "owners_title": ("Supervision scorecard", "责任落实督导表"),
     "by_department": ("By department", "按责任部门"),
-    "by_leader": ("By leader", "按分管市领导"),
+    "by_leader": ("By leader", "按分管{level}领导"),
+    "ledger_kind": ("Kind", "类型"),
     "items": ("Items", "事项"),
     "done_on_time": ("Done on time", "按期完成"),
     "done_late": ("Done late", "逾期完成"),
@@ -610,11 +611,23 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 
+# The level of the leaders in charge (分管市领导, 分管县领导): plan.yaml's
+# settings.leader_level, set by the command for the plan it shows (use_plan).
+_LEADER_LEVEL = ["市"]
+
+
+def use_plan(settings) -> None:
+    """Word the labels for this plan: its leaders' level (市, 县, 区, 省 …)."""
+    _LEADER_LEVEL[0] = getattr(settings, "leader_level", None) or "市"
+
+
 def label(key: str, lang: str, **args) -> str:
     en, zh = LABELS.get(key, (key, key))
     text = zh if lang == "zh" else en
     if "count" in args:  # English plurals: "1 item", "2 items"
         args.setdefault("s", "" if args["count"] == 1 else "s")
+    if "{level}" in text:
+        args.setdefault("level", _LEADER_LEVEL[0])
     return text.format(**args) if args else text
 
 
@@ -844,6 +857,8 @@ HELP: dict[str, str] = {
     "First quarter of the plan period.": "计划期的第一个季度。",
     "Last quarter of the plan period.": "计划期的最后一个季度。",
     "Language of the skeleton's titles and comments.": "新建文件中标题和注释的语言。",
+    "The level of the leaders in charge: 市, 县, 区 or 省 (as in 分管市领导).":
+        "分管领导的层级:市、县、区或省(如“分管市领导”中的“市”)。",
 }
 
 # The CLI framework's own words (click, bundled in typer), and plan's usage errors.
@@ -885,6 +900,11 @@ FRAMEWORK: dict[str, str] = {
     "no {option} '{value}' in the data (known: {known})": "数据中没有“{value}”(已有:{known})",
     "no {option} '{value}' in the data (did you mean '{suggestion}'?) (known: {known})":
         "数据中没有“{value}”(是否要找“{suggestion}”?)(已有:{known})",
+    "{value} is not an id: letters, digits, '-', '_', '.'":
+        "{value} 不是有效的编号:只能用字母、数字及“-”“_”“.”",
+    "{path} exists already": "{path} 已存在",
+    "created {path}": "已创建 {path}",
+    "next: cd {folder} && git init && plan check": "下一步:cd {folder} && git init && plan check",
     "none": "无",
     "required": "必填",
     "default": "默认",

@@ -186,6 +186,9 @@ def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: b
     today = parse_as_of(as_of)
     ws = load_data(data, language, use_cache=not no_cache)
     require_sound(ws, today, language)
+    from ..messages import use_plan
+
+    use_plan(ws.plan.plan.settings)
     return ws, today, language
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import app
+from .localize import BadValue
 from .options import (DataOption, LangOption, ReportFormat, edit_location, fail,
                       resolve_lang)
 
@@ -92,6 +93,9 @@ def init(
     title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+    level: Annotated[str, typer.Option("--level", help="The level of the leaders in charge: "
+                     "市, 县, 区 or 省 (as in 分管市领导).")] = "市",
+    lang: LangOption = None,
 ) -> None:
     """Create an empty plan repository for another plan or city (新建计划仓库).
 
@@ -100,15 +104,20 @@ def init(
     from ..quarter import Quarter
     from ..scaffold import PlanIdentity, ScaffoldError, scaffold
 
+    from ..messages import framework
+
+    language = resolve_lang(lang)
     for name, text in (("--start", start), ("--end", end)):
         try:
             Quarter.parse(text)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint=name) from None
+        except ValueError:
+            raise BadValue("{value} is not a quarter; write it as 2024Q2", name,
+                           value=repr(text)) from None
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end))
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end, level), language)
     except ScaffoldError as exc:
-        fail(str(exc))
+        fail(framework(exc.msgid, language).format(**exc.args_))
     for path in written:
-        typer.echo(f"created {path}")
-    typer.echo(f"next: cd {folder} && git init && plan check")
+        typer.echo(framework("created {path}", language).format(path=path))
+    typer.echo(framework("next: cd {folder} && git init && plan check", language).format(
+        folder=folder))

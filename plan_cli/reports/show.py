@@ -90,6 +90,7 @@ class GroupView:
     declared: int | None  # ledgers only
     indicators: tuple[GapRow, ...]
     items: tuple[ItemSummary, ...]
+    kind_name: str | None = None  # a ledger's kind as plan.yaml's settings name it
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def build_show(ws: Workspace, as_of: date, id_: str) -> ShowReport:
             subject = GroupView("ledger", id_, lf.ledger.name or lf.ledger.title,
                                 lf.ledger.title, lf.ledger.declared_count,
                                 tuple(rows[i] for i in rows if i in ids),
-                                tuple(_summary(r, as_of) for r in mine))
+                                tuple(_summary(r, as_of) for r in mine),
+                                info.settings.ledger_kind_names.get(lf.ledger.kind))
     if subject is None:
         known = [r.item.id for r in refs] + [i.id for i in ws.indicators] \
             + [a.id for a in ws.plan.areas] + [lf.ledger.id for lf in ws.ledgers] \
