@@ -44,7 +44,7 @@ def format_text(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
     hinted: set[str] = set()
     for diag in diags:
         message, hint = diag.text(lang)
-        severity = effective_severity(diag, strict)
+        severity = messages.label(str(effective_severity(diag, strict)), lang)
         lines.append(f"{diag.path}:{diag.line}:{diag.column}: {severity}[{diag.code}] {message}")
         if hint and (diag.code not in hinted or "{" in _hint_template(diag.code)):
             hinted.add(diag.code)

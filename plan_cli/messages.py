@@ -557,6 +557,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown_id": ("no item, indicator or area '{id}'{hint}",
                    "没有编号为“{id}”的事项、指标或重点任务{hint}"),
     "did_you_mean": (" (did you mean {names}?)", "(是否要找 {names}?)"),
+    # severities in plan check's text lines: path:line:col: 错误[code] …
+    "error": ("error", "错误"),
+    "warning": ("warning", "警告"),
     # plan diff
     "diff_title": ("Changes to the plan", "计划数据变更"),
     "diff_none": ("No changes to the plan's data.", "计划数据无变化。"),
@@ -903,6 +906,29 @@ FRAMEWORK: dict[str, str] = {
     "{value} is not an id: letters, digits, '-', '_', '.'":
         "{value} 不是有效的编号:只能用字母、数字及“-”“_”“.”",
     "{path} exists already": "{path} 已存在",
+    "no plan data in {folder}: expected plan.yaml or data/plan.yaml there (use --data DIR or "
+    "set PLAN_DATA)":
+        "{folder} 中没有计划数据:应有 plan.yaml 或 data/plan.yaml(可用 --data 指定目录,"
+        "或设置 PLAN_DATA)",
+    "the data has errors; fix them first (see `plan check`)":
+        "数据有错误,请先改正(见 plan check)",
+    "the data at {name} has errors; fix them first (see `plan check`)":
+        "{name} 处的数据有错误,请先改正(见 plan check)",
+    "this needs a plan repository: run inside one or use --data DIR":
+        "此命令需要在计划仓库中运行:请进入计划仓库,或用 --data 指定目录",
+    "{folder} is not in a git repository (run git init there first)":
+        "{folder} 不在 git 仓库中(请先在该处运行 git init)",
+    "git is not installed or not on PATH": "未安装 git,或 git 不在 PATH 中",
+    "no main branch found (origin/main, main, origin/master, master): name the base revision":
+        "找不到主分支(origin/main、main、origin/master、master):请指明比较的基准版本",
+    "unknown revision: {detail}": "找不到版本:{detail}",
+    "git failed: {detail}": "git 执行出错:{detail}",
+    "internal error ({error}). This is a bug in plan, not in your data: please report it with "
+    "the command you ran (PLAN_DEBUG=1 shows the traceback).":
+        "内部错误({error})。这是 plan 的缺陷,不是数据的问题:请连同所运行的命令一并报告"
+        "(设置 PLAN_DEBUG=1 可显示详细信息)。",
+    "out of date: {path}": "已过期:{path}",
+    "wrote: {path}": "已写入:{path}",
     "created {path}": "已创建 {path}",
     "next: cd {folder} && git init && plan check": "下一步:cd {folder} && git init && plan check",
     "none": "无",
@@ -971,9 +997,10 @@ def framework_cell(text: str, lang: str) -> str:
         import re
 
         tokens = sorted((k for k in FRAMEWORK if " " not in k.strip()), key=len, reverse=True)
-        _WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in tokens)
-                           + r")(?![\w-])")
-    return _WORD.sub(lambda m: FRAMEWORK[m.group(1)], FRAMEWORK.get(text, text))
+        # choices (<text|github|json>) stay as typed; placeholders are translated
+        _WORD = re.compile(r"(<[^<>\s]*\|[^<>\s]*>)|(?<![\w-])("
+                           + "|".join(re.escape(t) for t in tokens) + r")(?![\w-])")
+    return _WORD.sub(lambda m: m.group(1) or FRAMEWORK[m.group(2)], FRAMEWORK.get(text, text))
 
 
 def framework_help(text: str, lang: str) -> str:

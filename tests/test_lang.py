@@ -109,3 +109,46 @@ def test_a_chinese_status_word_is_accepted(run_plan, base_plan):
                       "--dry-run", "--as-of", "2024-02-01", "--data", str(base_plan))
     assert result.exit_code == 0, result.output
     assert "in_progress" in result.stdout
+
+
+def test_discovery_git_and_repository_errors_in_chinese(run_plan, tmp_path, base_plan,
+                                                       monkeypatch, tmp_path_factory):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    missing = run_plan("status", "--data", tmp_path / "nowhere")
+    assert missing.exit_code == 2 and "中没有计划数据" in missing.stderr
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))  # no plan above: the sample
+    shipped = run_plan("note", "PT-001", "进展")
+    assert shipped.exit_code == 2 and "此命令需要在计划仓库中运行" in shipped.stderr
+    nogit = run_plan("check", "--data", base_plan, "--against", "main")
+    assert nogit.exit_code == 2 and "不在 git 仓库中" in nogit.stderr
+    for result in (missing, shipped, nogit):
+        assert "needs" not in result.stderr and "not a git" not in result.stderr
+
+
+def test_internal_error_in_chinese(monkeypatch, capsys):
+    from plan_cli.cli import main
+    from plan_cli.cli import localize
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.setattr(localize.PlanGroup, "main", lambda *a, **k: 1 / 0)
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 3
+    assert "内部错误(ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_choices_stay_as_typed_in_chinese_help(run_plan):
+    out = run_plan("check", "--help", "--lang", "zh").stdout
+    assert "<text|github|json>" in out
+    assert "<文本>" in run_plan("update", "--help", "--lang", "zh").stdout
+
+
+def test_check_lines_name_the_severity_in_chinese(run_plan, base_plan):
+    (base_plan / "ledgers" / "tasks.yaml").write_text(
+        (base_plan / "ledgers" / "tasks.yaml").read_text(encoding="utf-8").replace(
+            "area: industry", "area: industri"), encoding="utf-8")
+    zh = run_plan("check", "--data", base_plan, "--lang", "zh", "--as-of", "2024-05-10")
+    assert zh.exit_code == 1
+    assert ": 错误[unknown-area] " in zh.stdout and "error[" not in zh.stdout
+    en = run_plan("check", "--data", base_plan, "--lang", "en", "--as-of", "2024-05-10")
+    assert ": error[unknown-area] " in en.stdout

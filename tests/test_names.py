@@ -88,3 +88,10 @@ def test_delay_refusal_names_the_state_in_chinese(run_plan, base_plan):
                       "--as-of", "2024-02-01", "--data", str(base_plan), "--lang", "zh")
     assert result.exit_code == 2
     assert "标记为 已延期" in result.stderr and "delayed" not in result.stderr
+
+
+def test_status_filters_take_chinese_words(run_plan, weihai):
+    zh = run_plan("gaps", "-q", "--status", "无数据", "--format", "json", "--data", str(weihai))
+    en = run_plan("gaps", "-q", "--status", "no_data", "--format", "json", "--data", str(weihai))
+    assert zh.exit_code == 0, zh.output
+    assert zh.stdout == en.stdout

@@ -77,9 +77,12 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PLAN_DEBUG"):
             raise
-        print(f"plan: internal error ({type(exc).__name__}: {exc}). This is a bug in plan, "
-              "not in your data: please report it with the command you ran "
-              "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
+        from .options import say
+
+        print("plan: " + say("internal error ({error}). This is a bug in plan, not in your "
+                             "data: please report it with the command you ran (PLAN_DEBUG=1 "
+                             "shows the traceback).", None, error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         sys.exit(3)
 
 

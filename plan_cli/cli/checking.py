@@ -11,7 +11,7 @@ import typer
 
 from . import app
 from .options import quiet as is_quiet
-from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, QuietOption, fail,
+from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, QuietOption, fail_git,
                       find_location, load_from, parse_as_of, resolve_lang)
 
 
@@ -67,5 +67,5 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> li
         rev = merge_base(location.path, against)
         base_ws, base_day = load_at(location, rev), commit_date(location.path, rev)
     except GitError as exc:
-        fail(f"git: {exc}")
+        fail_git(exc, None, location.path)
     return run_guards(base_ws, head_ws, base_day, today)

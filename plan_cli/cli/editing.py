@@ -68,7 +68,7 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
     from ..messages import render
 
     language, today = resolve_lang(lang), parse_as_of(as_of)
-    location = edit_location(data)
+    location = edit_location(data, language)
     try:
         outcome = run_edit(location, today, lambda files: build(files, today), dry_run=dry_run)
     except EditRefused as exc:

@@ -29,6 +29,14 @@ from .. import messages
 from ..textwidth import width, wrap
 
 
+_CHOSEN: list[str | None] = [None]  # the language of the running command (PlanGroup.main)
+
+
+def current_language() -> str:
+    """The language this command speaks: as chosen from its arguments, else detected."""
+    return _CHOSEN[0] or messages.detect_language()
+
+
 def language_of(argv: Sequence[str]) -> str:
     """``--lang zh``/``--lang=zh`` in the arguments, else PLAN_LANG, else the locale."""
     for i, arg in enumerate(argv):
@@ -231,6 +239,7 @@ class PlanGroup(_typer_core.TyperGroup):
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = language_of(argv)
+        _CHOSEN[0] = lang
         localize(self, lang)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)

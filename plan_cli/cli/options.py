@@ -113,6 +113,35 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def say(msgid: str, lang: str | None, **args) -> str:
+    """A catalog sentence (messages.FRAMEWORK) in ``lang`` (None: the detected language)."""
+    from ..messages import framework
+    from .localize import current_language
+
+    return framework(msgid, lang or current_language()).format(**args)
+
+
+_GIT_WORDS = (  # git's own (English) errors, said in plan's words
+    ("not a git repository", "{folder} is not in a git repository (run git init there first)"),
+    ("git is not installed", "git is not installed or not on PATH"),
+    ("no main branch found", "no main branch found (origin/main, main, origin/master, "
+     "master): name the base revision"),
+    ("rev-parse --verify", "unknown revision: {detail}"),
+    ("unknown revision", "unknown revision: {detail}"),
+)
+
+
+def fail_git(exc: Exception, lang: str | None, folder=None) -> NoReturn:
+    """Stop on a git error (exit 2), worded in the user's language where plan knows it."""
+    text = str(exc)
+    for marker, msgid in _GIT_WORDS:
+        if marker in text:
+            revision = text.split()[-2] if marker == "rev-parse --verify" else text
+            revision = revision.replace("^{commit}", "")
+            fail("git: " + say(msgid, lang, folder=folder or "", detail=revision))
+    fail("git: " + say("git failed: {detail}", lang, detail=text))
+
+
 def parse_as_of(text: str | None) -> date:
     if text is None:
         return date.today()
@@ -136,8 +165,8 @@ def find_location(data: Path | None, lang: str):
     try:
         location = find_data(data)
     except DataNotFound as exc:
-        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there "
-             "(use --data DIR or set PLAN_DATA)")
+        fail(say("no plan data in {folder}: expected plan.yaml or data/plan.yaml there "
+                 "(use --data DIR or set PLAN_DATA)", lang, folder=exc))
     if location.how == "shipped" and not quiet():
         from ..render.labels import label
 
@@ -172,7 +201,7 @@ def require_sound(ws, today: date, language: str) -> None:
     errors = [d for d in diags if d.severity is Severity.error]
     if errors or ws.plan is None:
         typer.echo(format_text(errors, language), err=True)
-        fail("the data has errors; fix them first (see `plan check`)", code=1)
+        fail(say("the data has errors; fix them first (see `plan check`)", language), code=1)
     if diags and not quiet():
         note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
                 else f"{plural(len(diags), 'warning')}; see `plan check`")
@@ -215,13 +244,14 @@ def emit_report(output_format: ReportFormat, view_fn, data_fn) -> None:
 
 
 
-def edit_location(data: Path | None):
+def edit_location(data: Path | None, lang: str | None = None):
     from ..load import DataNotFound, find_data
 
     try:
         location = find_data(data)
     except DataNotFound as exc:
-        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there")
+        fail(say("no plan data in {folder}: expected plan.yaml or data/plan.yaml there "
+                 "(use --data DIR or set PLAN_DATA)", lang, folder=exc))
     if location.how == "shipped":
-        fail("this needs a plan repository: run inside one or use --data DIR")
+        fail(say("this needs a plan repository: run inside one or use --data DIR", lang))
     return location

@@ -11,8 +11,8 @@ import typer
 
 from . import app
 from .localize import BadValue
-from .options import (DataOption, LangOption, ReportFormat, edit_location, fail,
-                      resolve_lang)
+from .options import (DataOption, LangOption, ReportFormat, edit_location, fail, fail_git,
+                      resolve_lang, say)
 
 
 def _sides(data: Path | None, base: str | None, head: str | None, language: str):
@@ -21,14 +21,16 @@ def _sides(data: Path | None, base: str | None, head: str | None, language: str)
     from ..gitread import GitError, sides
 
     try:
-        found = sides(edit_location(data), base, head)
+        location = edit_location(data, language)
+        found = sides(location, base, head)
     except GitError as exc:
-        fail(f"git: {exc}")
+        fail_git(exc, language, location.path)
     for ws, name in ((found[0], found[2]), (found[1], found[3])):
         errors = [d for d in ws.diagnostics if d.severity is Severity.error]
         if errors:
             typer.echo(format_text(errors, language), err=True)
-            fail(f"the data at {name} has errors; fix them first (see `plan check`)", code=1)
+            fail(say("the data at {name} has errors; fix them first (see `plan check`)",
+                     language, name=name), code=1)
     return found
 
 
@@ -81,7 +83,8 @@ def schema(
     folder = out or edit_location(data).path.parent / SCHEMA_DIR
     stale = write_schemas(folder, check=check_only)
     for path in stale:
-        typer.echo(f"{'out of date' if check_only else 'wrote'}: {path}")
+        typer.echo(say("out of date: {path}" if check_only else "wrote: {path}", None,
+                       path=path))
     if check_only and stale:
         raise typer.Exit(1)
 

@@ -189,6 +189,9 @@ def _item_changes(old: m.Item, new: m.Item, ledger: str) -> list[DiffEntry]:
         prior = olds.get(matched[key]) if key in matched else None
         if prior is None:
             add("entry-added", label, None, entry.status, field="status")
+            for name in _ENTRY_FIELDS:  # what a new entry says besides its state
+                if name != "status" and getattr(entry, name) is not None:
+                    add("entry-changed", label, None, getattr(entry, name), field=name)
             continue
         if prior.deliverable != entry.deliverable:
             add("entry-changed", label, prior.deliverable, entry.deliverable,

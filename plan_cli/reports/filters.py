@@ -97,6 +97,15 @@ def _check(option: str, values: Iterable[str], known: dict[str, str]) -> tuple[s
     return tuple(dict.fromkeys(out))
 
 
+def _status_words(statuses: Iterable[str]) -> dict[str, str]:
+    """The statuses a report takes, by value or by their Chinese word (已完成, 逾期 …)."""
+    from ..messages import label
+
+    known = {label(s, "zh"): s for s in statuses}
+    known.update({s: s for s in statuses})
+    return known
+
+
 def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
     """Check every value against the data and canonicalise it.
 
@@ -134,7 +143,7 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
         ledgers=_check("--ledger", asked.ledgers, ledgers),
         departments=_check("--department", asked.departments, departments),
         leaders=_check("--leader", asked.leaders, leaders),
-        statuses=_check("--status", asked.statuses, {s: s for s in statuses}),
+        statuses=_check("--status", asked.statuses, _status_words(statuses)),
     )
 
 
