@@ -92,3 +92,12 @@ def test_without_columns_pipes_are_100_wide(monkeypatch):
     assert piped_width({}) == 100
     assert piped_width({"COLUMNS": "72"}) == 72
     assert piped_width({"COLUMNS": "junk"}) == 100
+
+
+def test_plan_lang_is_part_of_a_replayed_report(run_plan, monkeypatch):
+    shipped = str(ROOT / "data")
+    monkeypatch.setenv("PLAN_LANG", "en")
+    en = run_plan("gaps", "-q", "--data", shipped, "--as-of", "2024-06-30")
+    monkeypatch.setenv("PLAN_LANG", "zh")
+    zh = run_plan("gaps", "-q", "--data", shipped, "--as-of", "2024-06-30")
+    assert en.stdout.startswith("Indicators against") and zh.stdout.startswith("指标与目标")

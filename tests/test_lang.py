@@ -31,7 +31,7 @@ def english_words(text: str) -> list[str]:
     """Latin words outside option names, file names, choices and ids."""
     text = re.sub(r"--[\w-]+", " ", text)                 # option names
     text = re.sub(r"<[^<>\s]*\|[^<>\s]*>", " ", text)      # choices <a|b>
-    text = re.sub(r"\S+\.(yaml|py|yml)\b", " ", text)      # file names
+    text = re.sub(r"\S+\.(yaml|py|yml|html|json)\b", " ", text)  # file names
     text = re.sub(r"\S*/\S*", " ", text)                  # paths, a/b lists
     words = re.findall(r"[A-Za-z][A-Za-z_]+", text)
     return [w for w in words if w not in ALLOWED]

@@ -30,6 +30,7 @@ from ..textwidth import width, wrap
 
 
 _CHOSEN: list[str | None] = [None]  # the language of the running command (PlanGroup.main)
+RUN: dict[str, Any] = {}  # what the running command's options said (-q); reset per command
 
 
 def current_language() -> str:
@@ -240,6 +241,7 @@ class PlanGroup(_typer_core.TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         lang = language_of(argv)
         _CHOSEN[0] = lang
+        RUN.clear()
         localize(self, lang)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)

@@ -13,7 +13,7 @@ import codecs
 import difflib
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ class Change:
     after: bytes
     summary: dict[str, str]  # {"en": …, "zh": …}
     expected: Any = None  # the data ``after`` must read back as
+    fallback: Callable[[], bytes] | None = None  # ``after`` made by the round-trip editor
 
     def unified_diff(self, display: str) -> str:
         old = self.before.decode("utf-8-sig").splitlines(keepends=True)
@@ -96,7 +97,15 @@ def _finish(path: Path, editor: Editor, bom: bytes, before: bytes, summary: dict
         text = editor.result(verify=False)  # run_edit compares what load reads back
     except EditError as exc:
         raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
-    return Change(path, before, bom + text.encode("utf-8"), summary, editor.expected)
+
+    def fallback() -> bytes:
+        try:
+            return bom + editor.fallback_result().encode("utf-8")
+        except EditError as exc:
+            raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
+
+    return Change(path, before, bom + text.encode("utf-8"), summary, editor.expected,
+                  fallback if editor.spliced else None)
 
 
 def _quarter_text(value: Any) -> str | None:
@@ -339,11 +348,15 @@ def _sort_key(period: Any) -> tuple[int, int]:
     return (0, 0)
 
 
-def _verify(ws: Any, change: Change) -> None:
-    """The spliced file must read back as exactly the intended data."""
+def _reads_back(ws: Any, change: Change) -> bool:
+    """Does the edited file read back as exactly the intended data?"""
     sources = [*ws.sources.values(), *ws.ledger_sources.values()]
     read = next((s.data for s in sources if s.path == change.path), None)
-    if read is None or read != change.expected:
+    return read is not None and read == change.expected
+
+
+def _verify(ws: Any, change: Change) -> None:
+    if not _reads_back(ws, change):
         raise EditRefused("edit-unsafe", file=change.path.name,
                           detail="the edited file would not read back as intended")
 
@@ -363,6 +376,10 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
             files = Files(location)
             change = build(files)
             ws = load(location, files.snapshot(change))
+            if change.fallback is not None and not _reads_back(ws, change):
+                # The splice went wrong (a multi-line block replaced): the round trip redoes it.
+                change = replace(change, after=change.fallback(), fallback=None)
+                ws = load(location, files.snapshot(change))
             # Judge "not in the future" against the real date, as the reports do:
             # --as-of dates a back-filled note, it does not move today.
             errors = [d for d in run_checks(ws, date.today()) if d.severity is Severity.error]
