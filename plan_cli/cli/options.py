@@ -22,8 +22,10 @@ class Lang(StrEnum):
 
 
 class CheckFormat(StrEnum):
+    auto = "auto"
     text = "text"
     github = "github"
+    gitlab = "gitlab"
     json = "json"
 
 

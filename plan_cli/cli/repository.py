@@ -4,6 +4,7 @@ repositories."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -89,6 +90,12 @@ def schema(
         raise typer.Exit(1)
 
 
+class CiChoice(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+    none = "none"
+
+
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the plan repository.")],
@@ -99,6 +106,11 @@ def init(
     level: Annotated[str, typer.Option("--level", help="The level of the leaders in charge: "
                      "市, 县, 区 or 省 (as in 分管市领导).")] = "市",
     lang: LangOption = None,
+    tool: Annotated[str | None, typer.Option("--tool", metavar="SPEC", help=(
+        "What CI installs (pip's argument): default this tool at this version; or a "
+        "wheel, a git URL, a version on your mirror."), show_default=False)] = None,
+    ci: Annotated[CiChoice, typer.Option("--ci", help=(
+        "The CI configuration to write: GitHub Actions, GitLab CI, or none."))] = "github",
 ) -> None:
     """Create an empty plan repository for another plan or city (新建计划仓库).
 
@@ -117,7 +129,8 @@ def init(
             raise BadValue("{value} is not a quarter; write it as 2024Q2", name,
                            value=repr(text)) from None
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end, level), language)
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end, level), language,
+                           tool=tool, ci=CiChoice(ci).value)
     except ScaffoldError as exc:
         fail(framework(exc.msgid, language).format(**exc.args_))
     for path in written:
