@@ -1167,6 +1167,42 @@ HELP: dict[str, str] = {
     "First quarter of the plan period.": "计划期的第一个季度。",
     "Last quarter of the plan period.": "计划期的最后一个季度。",
     "Language of the skeleton's titles and comments.": "新建文件中标题和注释的语言。",
+    # check --format, explain, report, notice, init --tool/--ci (from main)
+    "auto: github inside GitHub Actions (GITHUB_ACTIONS=true), else text; text: one line per "
+    "problem; github: annotations for a pull request; gitlab: a Code Quality report for a "
+    "merge request; json: machine-readable.":
+        "auto:在 GitHub Actions 中(GITHUB_ACTIONS=true)为 github,否则为 text;text:每个问题"
+        "一行;github:合并请求中的批注;gitlab:合并请求的代码质量报告;json:供程序读取。",
+    "What a diagnostic code means, with a bad and a good example (诊断代码说明).":
+        "说明诊断代码的含义,并给出错误和正确的示例(诊断代码说明)。",
+    "A diagnostic code, e.g. unknown-department.": "诊断代码,如 unknown-department。",
+    "The 通报 during the plan period, the 终期评估报告 after it: overall numbers, indicators, "
+    "ledgers, overdue work with causes and corrective actions, department ranking, data gaps "
+    "and next steps to write; in Chinese unless --lang en. 推进情况通报 / 终期评估报告。":
+        "计划期内出具推进情况通报,计划期结束后出具终期评估报告。\n\n内容包括总体情况、指标、"
+        "台账、逾期工作及其原因和整改措施、部门考评排名、数据缺口和下一步工作;"
+        "除非使用 --lang en,均为中文。",
+    "markdown (printed, or written with --output); docx: a Chinese official document laid out "
+    "per GB/T 9704, needs --output; json for programs.":
+        "markdown(直接输出,或用 --output 写入文件);docx:按 GB/T 9704 排版的中文公文,"
+        "须配合 --output;json 供程序读取。",
+    "Write to FILE instead of printing (required for docx).":
+        "写入文件而不直接输出(docx 格式必须使用)。",
+    "督办单: one notice per department with overdue (red) entries, escalated by quarters "
+    "overdue: 提醒 (blue), 催办 (orange), 督办 (red); thresholds in plan.yaml settings.notice; "
+    "in Chinese unless --lang en.":
+        "督办单:每个有逾期(红灯)事项的部门一份,按逾期季度数分级:提醒(蓝)、催办(橙)、"
+        "督办(红);分级阈值见 plan.yaml 的 settings.notice;除非使用 --lang en,均为中文。",
+    "Only this department's notice (aliases accepted); repeat for several.":
+        "只出具该部门的督办单(可用简称);可重复给出多个部门。",
+    "Mark this as a correction of a closed period's figure, with the reason.":
+        "标注为对已结束期间数值的更正,并写明原因。",
+    "What CI installs (pip's argument): default this tool at this version; or a wheel, a git "
+    "URL, a version on your mirror.":
+        "持续集成中安装的内容(pip 的参数):默认为本工具的当前版本;也可为 wheel 文件、"
+        "git 地址或镜像上的某个版本。",
+    "The CI configuration to write: GitHub Actions, GitLab CI, or none.":
+        "要写入的持续集成配置:GitHub Actions、GitLab CI,或不写(none)。",
     # example, site (from main; their English help carries a Chinese line of its own)
     "Write a complete synthetic example plan repository (DIR/data/…): every ledger filled, "
     "owners, schedules done / late / delayed / dropped with causes, indicators with actuals. "
@@ -1278,6 +1314,10 @@ FRAMEWORK: dict[str, str] = {
     "STATUS": "状态",
     "FILE": "文件",
     "DIR": "目录",
+    "SPEC": "安装说明",
+    "CODE": "代码",
+    "{code}": "{代码}",
+    "code": "代码",
     "OUT_DIR": "输出目录",
     "{DIR}": "{目录}",
     "{OUT_DIR}": "{输出目录}",

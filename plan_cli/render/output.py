@@ -59,19 +59,19 @@ def render_table(view: View, console: Console) -> None:
         table = Table(title=Text(_wrapped(grid.title, console.width)) if grid.title else None, title_justify="left",
                       box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
         widths = column_widths([grid.head, *grid.rows], console.width)
+        # When even the unbreakable pieces do not fit (many English columns on a narrow
+        # screen), rich folds the cells to the screen as before: the table never runs
+        # past the screen, but a word may then be split.
+        fits = sum(widths) + table_overhead(len(widths)) <= console.width
         for i, name in enumerate(grid.head):
-            table.add_column(_wrapped(name, widths[i]),
+            table.add_column(_wrapped(name, widths[i]) if fits else name,
                              justify="right" if i in grid.right else "left",
-                             overflow="fold", width=widths[i])
+                             overflow="fold", width=widths[i] if fits else None)
         for row in grid.rows:
             # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
-            table.add_row(*(Text(_wrapped(cell, widths[i])) for i, cell in enumerate(row)))
-        # When even the unbreakable pieces do not fit, the table runs wider than the
-        # screen rather than split a number or an id.
-        screen = console.width
-        console.width = max(screen, sum(widths) + table_overhead(len(widths)))
+            table.add_row(*(Text(_wrapped(cell, widths[i]) if fits else cell)
+                            for i, cell in enumerate(row)))
         console.print(table)
-        console.width = screen
         for note in grid.notes:
             console.print(_wrapped(f"  {note}", console.width), markup=False)
     if view.chart:
