@@ -864,6 +864,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "分管{level}领导考评排名"),
     "ranking_formula": ("Score = {on_time} × on-time rate − {overdue} × overdue entries − {stale} × stale items − {behind} × indicators behind (weights: settings.ranking in plan.yaml); on-time rate = done on time / (done on time + done late + overdue), full marks when nothing is owed yet.",
         "考评得分 = {on_time} × 按期完成率 − {overdue} × 逾期节点数 − {stale} × 久未更新事项数 − {behind} × 滞后指标数(权重见 plan.yaml 的 settings.ranking);按期完成率 = 按期完成 ÷(按期完成 + 逾期完成 + 逾期未完成),尚无应完成节点的按满分计。"),
+    # added on main (site, reports from the cache) while the catalogs were merged
+    "site_more": ("… and {n} more red items: see the ledgers and departments.",
+        "……另有 {n} 个红灯事项,见各台账和责任部门页面。"),
+    "site_more_departments": ("… and {n} more departments: see Departments.",
+        "……另有 {n} 个责任部门,见“责任部门”页面。"),
+    "site_and_more": ("and {n} more",
+        "等{n}个"),
     # severities in plan check's text lines: path:line:col: 错误[code] …
     "error": ("error", "错误"),
     "warning": ("warning", "警告"),
@@ -1211,6 +1218,8 @@ HELP: dict[str, str] = {
         "写出一个完整的示例计划(虚构数据),用于体验 plan 的各项功能。\n\n"
         "各台账均已填写:责任人、按期完成、逾期完成、延期和取消(附原因)的推进计划,"
         "以及有实际值的指标。数据标为示例:由它生成的每份输出都注明“示例数据”。",
+    "Another seed gives another, equally reproducible, example.":
+        "换一个随机种子即得到另一份同样可重现的示例。",
     "The folder to write; it must not exist yet, or be empty.":
         "要写入的目录;该目录须尚不存在或为空。",
     "A static dashboard that opens offline (double-click OUT_DIR/index.html): overview with "
