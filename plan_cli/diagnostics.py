@@ -44,7 +44,7 @@ def format_text(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
     hinted: set[str] = set()
     for diag in diags:
         message, hint = diag.text(lang)
-        severity = effective_severity(diag, strict)
+        severity = messages.label(str(effective_severity(diag, strict)), lang)
         lines.append(f"{diag.path}:{diag.line}:{diag.column}: {severity}[{diag.code}] {message}")
         if hint and (diag.code not in hinted or "{" in _hint_template(diag.code)):
             hinted.add(diag.code)
@@ -85,7 +85,10 @@ def format_json(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
             "severity": str(effective_severity(diag, strict)), "code": diag.code,
             "message": message, "hint": hint,
         })
-    return json.dumps({"version": 1, "diagnostics": items, "summary": summary_counts(diags, strict)},
+    from . import with_tool_version
+
+    return json.dumps(with_tool_version({"version": 1, "diagnostics": items,
+                                         "summary": summary_counts(diags, strict)}),
                       ensure_ascii=False, indent=2)
 
 

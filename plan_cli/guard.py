@@ -307,7 +307,15 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
             newly_late = new.status in _LATE and (old is None or old.status not in _LATE)
             if newly_late and (new.cause is None or new.corrective_action is None):
                 yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
-                              id=item_id, quarter=str(new.quarter), status=new.status.value)
+                              id=item_id, quarter=str(new.quarter),
+                              status=status_words(new.status.value))
+
+
+def status_words(status: str) -> dict[str, str]:
+    """A state as a per-language message argument: ``delayed`` / ``已延期``."""
+    from .render.labels import label
+
+    return {"en": status, "zh": label(status, "zh")}
 
 
 def guard_actuals(base: Workspace, head: Workspace, base_date: date,

@@ -226,6 +226,11 @@ class Settings(Strict):
     stale_after_quarters: int = Field(
         1, ge=1, description="an item with no update for this many quarters is stale"
     )
+    leader_level: Text = Field(
+        "市", description="the level of the leaders in charge, as in 分管市领导: 市, 县, 区, 省 …"
+    )
+    ledger_kind_names: dict[str, Text] = Field(
+        {}, description="display names of ledger kinds, e.g. generic: 责任清单")
     ranking: RankingWeights = Field(default_factory=lambda: RankingWeights(),
                                     description="weights of the 考评 score (plan owners, report)")
     notice: NoticeSettings = Field(default_factory=lambda: NoticeSettings(),
@@ -440,6 +445,7 @@ class LedgerKind(StrEnum):
     key_indicators = "key_indicators"
     pilots = "pilots"
     innovations = "innovations"
+    generic = "generic"  # any other list (责任清单, 政策清单, …): the common fields only
 
 
 class Item(Strict):
@@ -497,6 +503,7 @@ ITEM_MODELS: dict[LedgerKind, type[Item]] = {
     LedgerKind.key_indicators: KeyIndicatorItem,
     LedgerKind.pilots: PilotItem,
     LedgerKind.innovations: InnovationItem,
+    LedgerKind.generic: Item,
 }
 
 

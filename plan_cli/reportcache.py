@@ -30,7 +30,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-_ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "LANG",
+_ENV = ("PLAN_LANG", "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "LANG",
         "LC_ALL", "LC_MESSAGES", "LANGUAGE", "PYTHONIOENCODING", "TTY_COMPATIBLE",
         "TTY_INTERACTIVE")
 # Arguments that make a report write somewhere else than stdout: never replayed.

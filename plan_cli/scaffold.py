@@ -24,7 +24,7 @@ LEDGER_TITLES = {
     LedgerKind.key_indicators: ("key-indicators", "重点指标工作台账"),
     LedgerKind.pilots: ("pilots", "试点示范工作台账"),
     LedgerKind.innovations: ("innovations", "创新性工作台账"),
-}
+}  # plan init writes these five; a generic ledger (kind: generic) is added by hand
 _GITIGNORE = ".plan.lock\n.plan-cache/\n__pycache__/\n"
 _README = """\
 # {title}
@@ -75,7 +75,11 @@ def with_tool(template: str, spec: str) -> str:
 
 
 class ScaffoldError(Exception):
-    """The folder already holds a plan."""
+    """The folder already holds a plan, or the id is not one: a catalog msgid and its args."""
+
+    def __init__(self, msgid: str, **args):
+        super().__init__(msgid.format(**args))
+        self.msgid, self.args_ = msgid, args
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class PlanIdentity:
     title: str
     start: str  # 2023Q1
     end: str  # 2025Q4
+    leader_level: str = "市"  # 分管市领导; a county plan: 县
 
 
 def examples_dir() -> Path | None:
@@ -99,19 +104,33 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _files(plan: PlanIdentity) -> dict[str, str]:
+# The skeleton's comments, in the language plan init was asked for.
+_COMMENTS = {
+    "plan": ("# The plan (the \"1\"): identity, period and key-task areas; unknown stays null.",
+             "# 计划本身:名称、计划期和重点任务;未知内容保持 null。"),
+    "source": ("to be filled: where the plan is published", "出处待补充:计划的公开发布出处"),
+    "settings": ("# The level of the leaders in charge (市, 县, 区, 省) and names of ledger kinds.",
+                 "# 分管领导的层级(市、县、区、省)和各类台账的名称。"),
+    "indicators": ("# Every quantified target: a figure only with its period and source.",
+                   "# 指标:每个数值须注明期间与来源。"),
+    "owners": ("# Leaders in charge and departments (with their aliases and sections).",
+               "# 分管领导和责任部门(可注明简称和科室)。"),
+}
+
+
+def _files(plan: PlanIdentity, lang: str = "en") -> dict[str, str]:
+    say = {key: pair[1 if lang == "zh" else 0] for key, pair in _COMMENTS.items()}
     files = {
         PLAN_FILE: (
-            "# The plan (the \"1\"): identity, period and key-task areas.\n"
-            "# 计划本身:名称、计划期和重点任务;未知内容保持 null。\n"
+            f"{say['plan']}\n"
             f"plan:\n  id: {plan.id}\n  title: {_quote(plan.title)}\n  issuer: null\n"
             f"  period: {{start: {plan.start}, end: {plan.end}}}\n  goal: null\n"
-            "  source: 'to be filled: where the plan is published (出处待补充)'\n"
+            f"  source: {_quote(say['source'])}\n"
+            f"  {say['settings']}\n"
+            f"  settings: {{leader_level: {plan.leader_level}}}\n"
             "areas: []\n"),
-        INDICATORS_FILE: ("# Every quantified target: a figure only with its period and source.\n"
-                          "# 指标:每个数值须注明期间与来源。\nindicators: []\n"),
-        OWNERS_FILE: ("# Leaders in charge (分管市领导) and departments (责任部门).\n"
-                      "leaders: []\ndepartments: []\n"),
+        INDICATORS_FILE: f"{say['indicators']}\nindicators: []\n",
+        OWNERS_FILE: f"{say['owners']}\nleaders: []\ndepartments: []\n",
     }
     for kind, (ledger_id, title) in LEDGER_TITLES.items():
         files[f"{LEDGERS_DIR}/{ledger_id}.yaml"] = (
@@ -120,20 +139,22 @@ def _files(plan: PlanIdentity) -> dict[str, str]:
     return files
 
 
-def scaffold(root: Path, plan: PlanIdentity, tool: str | None = None,
+def scaffold(root: Path, plan: PlanIdentity, lang: str = "en", tool: str | None = None,
              ci: str = "github") -> list[Path]:
     """Create the plan repository at ``root``; return the files written.
 
-    ``ci`` (github, gitlab or none) picks the CI configuration, whose install
-    line installs ``tool`` (default: this tool at this version)."""
+    ``lang`` is the language of the skeleton's comments; ``ci`` (github, gitlab or
+    none) picks the CI configuration, whose install line installs ``tool`` (default:
+    this tool at this version)."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", plan.id):
-        raise ScaffoldError(f"{plan.id!r} is not an id: letters, digits, '-', '_', '.'")
+        raise ScaffoldError("{value} is not an id: letters, digits, '-', '_', '.'",
+                            value=repr(plan.id))
     data = root / "data"
     if (data / PLAN_FILE).exists():
-        raise ScaffoldError(f"{data / PLAN_FILE} exists already")
+        raise ScaffoldError("{path} exists already", path=str(data / PLAN_FILE))
     written = []
     schema_dir = root / SCHEMA_DIR
-    for rel, text in _files(plan).items():
+    for rel, text in _files(plan, lang).items():
         path = data / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         kind = text.split("kind: ", 1)[1].split("\n", 1)[0] if rel.startswith(LEDGERS_DIR) else None

@@ -7,7 +7,6 @@ column. Unknown keys get a "did you mean" from the model's own field names.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -85,7 +84,9 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
 
 
 def _did_you_mean(name: str, choices: list[str]) -> list[str]:
-    return difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    from .suggest import suggestions
+
+    return suggestions(name, choices, n=1, cutoff=0.6)
 
 
 def to_diagnostics(

@@ -18,8 +18,8 @@ BASE_PLAN = TESTS / "cases" / "base"  # a small, valid, synthetic plan
 @pytest.fixture(autouse=True)
 def _stable_environment(monkeypatch):
     """No user settings leak in: English unless a test asks, no PLAN_DATA, no colour."""
-    for name in ("PLAN_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "PLAN_DEBUG", "GITHUB_ACTIONS",
-                 "GITHUB_STEP_SUMMARY"):
+    for name in ("PLAN_DATA", "PLAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "PLAN_DEBUG",
+                 "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")

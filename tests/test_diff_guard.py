@@ -53,16 +53,22 @@ def test_diff_reports_changes_in_plan_terms(repo, run_plan):
     result = run_plan("diff", "--data", data, "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    got = [(c["kind"], c["id"], c["detail"], c["before"], c["after"], c["governance"])
-           for c in report["changes"]]
+    got = [(c["kind"], c["id"], c["detail"], c["field"], c["before"], c["after"],
+            c["governance"]) for c in report["changes"]]
     assert got == [
-        ("target-changed", "rd-intensity", "target", "2025: ≈2.8 (达到2.8%左右)",
+        ("target-changed", "rd-intensity", "", "target", "2025: ≈2.8 (达到2.8%左右)",
          "2025: ≈2.6 (达到2.8%左右)", True),
-        ("status-changed", "PT-001", "2023Q4 完成建设", "in_progress", "done", False),
-        ("owner-changed", "PT-002", "department", "市科技局", "市发展改革委", False),
-        ("actual-changed", "rd-intensity", "2023", "2.4", "2.5", False),
-        ("note-added", "PT-002", TODAY, None, "已提交申报材料", False),
+        ("status-changed", "PT-001", "2023Q4 完成建设", "status", "in_progress", "done", False),
+        ("entry-changed", "PT-001", "2023Q4 完成建设", "done_on", None, "2024-01-05", False),
+        ("owner-changed", "PT-002", "", "department", "市科技局", "市发展改革委",
+         False),
+        ("actual-changed", "rd-intensity", "2023", "", "2.4", "2.5", False),
+        ("actual-changed", "rd-intensity", "2023", "source", "synthetic", "统计公报", False),
+        ("note-added", "PT-002", TODAY, "", None, "已提交申报材料", False),
     ]
+    zh = run_plan("diff", "--data", data, "--lang", "zh").stdout
+    assert "推进中" in zh and "已完成" in zh and "完成日期" in zh and "工作区" in zh
+    assert "in_progress" not in zh and "done_on" not in zh
     assert report["base"].startswith("merge-base (") and report["head"] == "working tree"
     # Between two commits: only what the branch committed.
     result = run_plan("diff", "main", "progress", "--data", data, "--format", "markdown")
@@ -80,6 +86,34 @@ def test_diff_items_added_and_removed_are_governance_when_removed(repo, run_plan
     assert result.exit_code == 0, result.output
     assert "共 2 处变更,其中 1 处涉及计划调整" in result.stdout
     assert "| 删除事项 | PT-002 |" in result.stdout and "| 新增事项 | PT-003 |" in result.stdout
+
+
+def test_diff_shows_a_renamed_deliverable_as_one_change_and_revisions(repo, run_plan,
+                                                                     monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # every cell on one line, to read words whole
+    data = repo / "data"
+    _replace(data / "ledgers" / "tasks.yaml", "deliverable: 申报基地, status: planned",
+             "deliverable: 申报国家级基地, status: delayed, cause: 材料未齐, "
+             "corrective_action: 六月底前补齐")
+    _replace(data / "indicators.yaml", "value: 2.8, wording",
+             "value: 2.6, wording")
+    _replace(data / "indicators.yaml", "    baseline: {period: 2022, value: 2.2, source: synthetic}",
+             "    baseline: {period: 2022, value: 2.2, source: synthetic}\n"
+             "    revisions:\n"
+             "      - {date: 2024-04-20, approved_by: 市政府, document: 威政字〔2024〕9号}")
+    result = run_plan("diff", "--data", data, "--format", "json")
+    assert result.exit_code == 0, result.output
+    got = [(c["kind"], c["id"], c["field"], c["before"], c["after"])
+           for c in json.loads(result.stdout)["changes"]]
+    assert ("entry-changed", "PT-002", "deliverable", "申报基地", "申报国家级基地") in got
+    assert ("status-changed", "PT-002", "status", "planned", "delayed") in got
+    assert ("entry-changed", "PT-002", "cause", None, "材料未齐") in got
+    assert ("entry-changed", "PT-002", "corrective_action", None, "六月底前补齐") in got
+    assert ("revision-added", "rd-intensity", "", None, "市政府") in got
+    assert not [g for g in got if g[0] in ("entry-added", "entry-removed")]
+    zh = run_plan("diff", "--data", data, "--lang", "zh").stdout
+    assert "新增审批记录" in zh and "威政字〔2024〕9号" in zh and "整改措施" in zh
+    assert "已延期" in zh and "delayed" not in zh
 
 
 def test_diff_outside_git_is_a_usage_error(tmp_path, run_plan, base_plan):

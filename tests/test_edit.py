@@ -117,7 +117,7 @@ def test_refusal_shows_the_diagnostic(repo, run_plan):
                       "--done-on", "2030-01-01", "--data", repo / "data", "--as-of", "2024-05-10",
                       "--lang", "zh")
     assert result.exit_code == 1
-    assert "error[date-in-future]" in result.stderr and "未写入任何内容" in result.stderr
+    assert "错误[date-in-future]" in result.stderr and "未写入任何内容" in result.stderr
 
 
 def test_crlf_and_bom_are_kept(repo, run_plan):

@@ -170,6 +170,6 @@ def test_a_tolerance_with_both_kinds_is_a_located_error(run_plan, tmp_path):
                                  "tolerance: {absolute: 1, relative: 0.1}"), encoding="utf-8")
     result = run_plan("check", "--data", data, "--lang", "zh")
     assert result.exit_code == 1
-    assert "indicators.yaml:12:16: error[bad-tolerance] 允许误差只能写绝对值或相对值之一" \
+    assert "indicators.yaml:12:16: 错误[bad-tolerance] 允许误差只能写绝对值或相对值之一" \
         in result.output
     assert "Traceback" not in result.output and "internal error" not in result.output

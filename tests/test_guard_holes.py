@@ -129,7 +129,7 @@ def test_plan_update_refuses_to_reopen_a_done_entry_of_a_closed_quarter(repo, ru
             "--data", data, "--as-of", TODAY)
     refused = run_plan(*args, "--lang", "zh")
     assert refused.exit_code == 1
-    assert "error[closed-entry-changed] PT-001:2023Q2 已结束,其推进计划被改写,但未标注为更正" \
+    assert "错误[closed-entry-changed] PT-001:2023Q2 已结束,其推进计划被改写,但未标注为更正" \
         in refused.stderr
     assert git(repo, "status", "--porcelain") == ""  # done_on is still there
     assert run_plan(*args, "--correction", "验收未通过,重新整改").exit_code == 0
@@ -145,7 +145,7 @@ def test_plan_record_asks_for_cause_and_action_when_off_track(repo, run_plan):
     args = ("record", "rd-intensity", "--period", "2024", "--value", "2.2", "--source", "公报",
             "--data", repo / "data", "--as-of", "2025-03-01")
     refused = run_plan(*args, "--lang", "zh")
-    assert refused.exit_code == 1 and "error[off-track-without-cause]" in refused.stderr
+    assert refused.exit_code == 1 and "错误[off-track-without-cause]" in refused.stderr
     assert "cause(原因)和 corrective_action(整改措施)" in refused.stderr
     assert git(repo, "status", "--porcelain") == ""
     assert run_plan(*args, "--cause", "重点企业研发投入下降", "--action", "加计扣除").exit_code == 0

@@ -23,23 +23,42 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
+from .localize import PlanGroup
+
 app = typer.Typer(
     name="plan",
+    cls=PlanGroup,  # help and usage errors in the user's language (localize.py)
     help="Keep an action plan's targets, indicators and ledgers as YAML, check them, "
-    "and report where the plan stands.\n\n"
-    "管理行动计划的目标、指标和工作台账:校验数据,报告推进情况。",
+    "and report where the plan stands.",
     no_args_is_help=True,
-    add_completion=False,
+    suggest_commands=False,  # the one did-you-mean (plan_cli/suggest.py), in localize.py
+    add_completion=True,  # --install-completion / --show-completion (README: shell completion)
     # Plain click help: rich's help formatter costs ~0.2 s of imports (measured
     # in benchmarks/BENCHMARKS.md), more than the rest of `plan --help`.
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"plan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _plan(version: Annotated[bool, typer.Option(
+        "--version", help="Show plan's version and exit.", is_eager=True,
+        callback=_show_version)] = False) -> None:
+    """Keep an action plan's targets, indicators and ledgers as YAML, check them, and
+    report where the plan stands."""
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
@@ -60,9 +79,12 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PLAN_DEBUG"):
             raise
-        print(f"plan: internal error ({type(exc).__name__}: {exc}). This is a bug in plan, "
-              "not in your data: please report it with the command you ran "
-              "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
+        from .options import say
+
+        print("plan: " + say("internal error ({error}). This is a bug in plan, not in your "
+                             "data: please report it with the command you ran (PLAN_DEBUG=1 "
+                             "shows the traceback).", None, error=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         sys.exit(3)
 
 

@@ -10,7 +10,9 @@ from typing import Annotated
 import typer
 
 from . import app
-from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, fail,
+from .options import quiet as is_quiet
+from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, QuietOption, fail,
+                      fail_git,
                       find_location, load_from, parse_as_of, resolve_lang)
 
 
@@ -31,7 +33,7 @@ def check(
         "BASE (e.g. origin/main, taken at its merge-base): targets changed or items removed "
         "without a revision record, closed quarters rewritten, delays without cause.",
         show_default=False)] = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, quiet: QuietOption = False,
 ) -> None:
     """Validate every data file and report each problem at its file:line:col.
 
@@ -69,7 +71,7 @@ def check(
         summary += (f"(其中 {len(untouched)} 个警告位于本次未修改的行,未逐行标注)" if language == "zh"
                     else f" ({len(untouched)} warnings on lines this change did not touch "
                     "are not annotated)")
-    if chosen == "text":
+    if chosen == "text" and not is_quiet():
         typer.echo(summary, err=True)
     elif chosen == "github":
         typer.echo(f"::notice title=plan check::{summary}")
@@ -106,7 +108,7 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date):
         changed = {display_path(path): lines
                    for path, lines in changed_lines(location, rev).items()}
     except GitError as exc:
-        fail(f"git: {exc}")
+        fail_git(exc, None, location.path)
     return run_guards(base_ws, head_ws, base_day, today), changed
 
 
@@ -116,14 +118,13 @@ def explain(
     lang: LangOption = None,
 ) -> None:
     """What a diagnostic code means, with a bad and a good example (诊断代码说明)."""
-    import difflib
-
     from ..checks.docs import documented, explain as explain_code
+    from ..suggest import suggestions
 
     language = resolve_lang(lang)
     codes = documented()
     if code not in codes:
-        guess = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.5)
+        guess = suggestions(code, codes, n=1)
         if language == "zh":
             fail(f"没有诊断代码“{code}”" + (f"(是否应为“{guess[0]}”?)" if guess else "")
                  + ";plan check 输出的方括号中即为代码")

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from . import app
+from .localize import BadValue
 from .options import (AsOfOption, DataOption, Lang, LangOption, edit_location, parse_as_of,
                       resolve_lang)
 
@@ -35,8 +36,27 @@ def _date_option(text: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as 2024-06-30",
-                                 param_hint=name) from None
+        raise BadValue("{value} is not a date; write it as 2024-06-30", name,
+                       value=repr(text)) from None
+
+
+# The entry states as a user may type them: the value, or its Chinese word.
+_STATUS_WORDS = {"未开始": "planned", "推进中": "in_progress", "已完成": "done",
+                 "已延期": "delayed", "延期": "delayed", "受阻": "blocked", "已取消": "dropped",
+                 "取消": "dropped", "完成": "done"}
+
+
+def _status_option(text: str) -> str:
+    wanted = text.strip()
+    values = [s.value for s in EntryStatusChoice]
+    if wanted in values:
+        return wanted
+    if wanted in _STATUS_WORDS:
+        return _STATUS_WORDS[wanted]
+    from ..suggest import did_you_mean
+
+    raise BadValue("{value} is not one of: {choices}", "--status", value=repr(text),
+                   choices=", ".join(values) + did_you_mean(wanted, values, "en"))
 
 
 def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: bool,
@@ -48,7 +68,7 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
     from ..messages import render
 
     language, today = resolve_lang(lang), parse_as_of(as_of)
-    location = edit_location(data)
+    location = edit_location(data, language)
     try:
         outcome = run_edit(location, today, lambda files: build(files, today), dry_run=dry_run)
     except EditRefused as exc:
@@ -73,10 +93,12 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
 
 @app.command()
 def update(
-    item: Annotated[str, typer.Argument(help="The ledger item's id, e.g. PT-001.")],
+    item: Annotated[str, typer.Argument(help="The ledger item: its id (e.g. PT-001) or its title.")],
     quarter: Annotated[str, typer.Option("--quarter", help="The schedule entry's quarter, "
                                          "e.g. 2024Q2.", show_default=False)],
-    status: Annotated[EntryStatusChoice, typer.Option("--status", show_default=False)],
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", show_default=False, help=(
+        "The new state: planned, in_progress, done, delayed, blocked or dropped "
+        "(or 未开始, 推进中, 已完成, 已延期, 受阻, 已取消)."))],
     done_on: Annotated[str | None, typer.Option("--done-on", metavar="DATE", help=(
         "When it was done (required with --status done)."))] = None,
     evidence: Annotated[str | None, typer.Option(help="A link or document number.")] = None,
@@ -104,15 +126,17 @@ def update(
     try:
         q = Quarter.parse(quarter)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--quarter") from None
-    upd = EntryUpdate(q, EntryStatus(status.value), deliverable, _date_option(done_on, "--done-on"),
+        raise BadValue("{value} is not a quarter; write it as 2024Q2", "--quarter",
+                       value=repr(quarter)) from None
+    upd = EntryUpdate(q, EntryStatus(_status_option(status)), deliverable, _date_option(done_on, "--done-on"),
                       evidence, note, cause, action, correction, by)
     _run_edit(data, as_of, lang, dry_run, lambda files, today: do_update(files, item, upd, today))
 
 
 @app.command()
 def record(
-    indicator: Annotated[str, typer.Argument(help="The indicator's id, e.g. rd-intensity.")],
+    indicator: Annotated[str, typer.Argument(
+        help="The indicator: its id (e.g. rd-intensity) or its name.")],
     period: Annotated[str, typer.Option("--period", help="2024 or 2024Q2.", show_default=False)],
     value: Annotated[str, typer.Option("--value", help="The figure.", show_default=False)],
     source: Annotated[str, typer.Option("--source", help="Where the figure is published.",
@@ -145,8 +169,8 @@ def _period_option(text: str):
     try:
         return Quarter.parse(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a period; write 2024 or 2024Q2",
-                                 param_hint="--period") from None
+        raise BadValue("{value} is not a period; write 2024 or 2024Q2", "--period",
+                       value=repr(text)) from None
 
 
 def _number_option(text: str) -> int | float:
@@ -159,13 +183,13 @@ def _number_option(text: str) -> int | float:
     except ValueError:
         number = float("nan")
     if number != number or number in (float("inf"), float("-inf")):
-        raise typer.BadParameter(f"{text!r} is not a number", param_hint="--value")
+        raise BadValue("{value} is not a number", "--value", value=repr(text))
     return number
 
 
 @app.command()
 def note(
-    item: Annotated[str, typer.Argument(help="The ledger item's id, e.g. PT-001.")],
+    item: Annotated[str, typer.Argument(help="The ledger item: its id (e.g. PT-001) or its title.")],
     text: Annotated[str, typer.Argument(help="What happened (进展情况).")],
     by: ByOption = None,
     data: DataOption = None,

@@ -13,6 +13,8 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from .localize import BadValue
+
 
 class Lang(StrEnum):
     zh = "zh"
@@ -48,7 +50,7 @@ AsOfOption = Annotated[
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Language of headings and messages. "
-                 "Default: zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
+                 "Default: $PLAN_LANG, else zh when LC_ALL/LANG starts with zh, else en.", show_default=False),
 ]
 NoCacheOption = Annotated[
     bool,
@@ -56,6 +58,30 @@ NoCacheOption = Annotated[
                  "in .plan-cache/ beside the data folder.", show_default=False),
 ]
 
+
+
+def _set_quiet(value: bool) -> bool:
+    from .localize import RUN
+
+    if value:
+        RUN["quiet"] = True
+    return value
+
+
+def quiet() -> bool:
+    """Was -q/--quiet given to the running command? (Asked from any thread: the
+    checks may run in a worker, where click's context is not current.)"""
+    from .localize import RUN
+
+    return bool(RUN.get("quiet"))
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No warning summary on stderr; only the report "
+                 "(or the errors).", callback=_set_quiet,  # in the report cache's key
+                 show_default=False),
+]
 
 FormatOption = Annotated[
     ReportFormat,
@@ -76,10 +102,10 @@ _FILTER_HELP = ("Repeat to allow several values (any matches); different filters
                 "match. A value that names nothing in the data is an error.")
 AreaOption = Annotated[list[str] | None, typer.Option(
     "--area", metavar="AREA", show_default=False,
-    help="Only this key-task area (its id in plan.yaml). " + _FILTER_HELP)]
+    help="Only this key-task area (id, name or alias). " + _FILTER_HELP)]
 LedgerOption = Annotated[list[str] | None, typer.Option(
     "--ledger", metavar="LEDGER", show_default=False,
-    help="Only items of this ledger (id or short name); indicators linked to them.")]
+    help="Only items of this ledger (id, title or short name); indicators linked to them.")]
 DepartmentOption = Annotated[list[str] | None, typer.Option(
     "--department", metavar="NAME", show_default=False,
     help="Only items this department is responsible for (aliases accepted; "
@@ -100,14 +126,43 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def say(msgid: str, lang: str | None, **args) -> str:
+    """A catalog sentence (messages.FRAMEWORK) in ``lang`` (None: the detected language)."""
+    from ..messages import framework
+    from .localize import current_language
+
+    return framework(msgid, lang or current_language()).format(**args)
+
+
+_GIT_WORDS = (  # git's own (English) errors, said in plan's words
+    ("not a git repository", "{folder} is not in a git repository (run git init there first)"),
+    ("git is not installed", "git is not installed or not on PATH"),
+    ("no main branch found", "no main branch found (origin/main, main, origin/master, "
+     "master): name the base revision"),
+    ("rev-parse --verify", "unknown revision: {detail}"),
+    ("unknown revision", "unknown revision: {detail}"),
+)
+
+
+def fail_git(exc: Exception, lang: str | None, folder=None) -> NoReturn:
+    """Stop on a git error (exit 2), worded in the user's language where plan knows it."""
+    text = str(exc)
+    for marker, msgid in _GIT_WORDS:
+        if marker in text:
+            revision = text.split()[-2] if marker == "rev-parse --verify" else text
+            revision = revision.replace("^{commit}", "")
+            fail("git: " + say(msgid, lang, folder=folder or "", detail=revision))
+    fail("git: " + say("git failed: {detail}", lang, detail=text))
+
+
 def parse_as_of(text: str | None) -> date:
     if text is None:
         return date.today()
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date; write it as 2024-06-30",
-                                 param_hint="--as-of") from None
+        raise BadValue("{value} is not a date; write it as 2024-06-30", "--as-of",
+                       value=repr(text)) from None
 
 
 def resolve_lang(lang: Lang | None) -> str:
@@ -123,9 +178,9 @@ def find_location(data: Path | None, lang: str):
     try:
         location = find_data(data)
     except DataNotFound as exc:
-        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there "
-             "(use --data DIR or set PLAN_DATA)")
-    if location.how == "shipped":
+        fail(say("no plan data in {folder}: expected plan.yaml or data/plan.yaml there "
+                 "(use --data DIR or set PLAN_DATA)", lang, folder=exc))
+    if location.how == "shipped" and not quiet():
         from ..render.labels import label
 
         typer.echo(f"plan: {label('shipped', lang)} ({location.path})", err=True)
@@ -157,8 +212,8 @@ def require_sound(location, today: date, language: str, use_cache: bool = True) 
     errors = [d for d in diags if d.severity is Severity.error]
     if errors:
         typer.echo(format_text(errors, language), err=True)
-        fail("the data has errors; fix them first (see `plan check`)", code=1)
-    if diags:
+        fail(say("the data has errors; fix them first (see `plan check`)", language), code=1)
+    if diags and not quiet():
         note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
                 else f"{plural(len(diags), 'warning')}; see `plan check`")
         typer.echo(f"plan: {note}", err=True)
@@ -172,6 +227,9 @@ def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: b
     location = find_location(data, language)
     require_sound(location, today, language, use_cache=not no_cache)
     ws = load_from(location, use_cache=not no_cache, keep_data=False)
+    from ..messages import use_plan
+
+    use_plan(ws.plan.plan.settings if ws.plan else None)
     return ws, today, language
 
 
@@ -185,8 +243,9 @@ def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, depar
         return resolve(ws, asked, statuses)
     except FilterError as exc:
         known = ", ".join(exc.choices[:12]) + (" …" if len(exc.choices) > 12 else "")
-        raise typer.BadParameter(f"{exc} (known: {known or 'none'})",
-                                 param_hint=exc.option) from None
+        raise BadValue(exc.msgid + " (known: {known})", exc.option, value=exc.value,
+                       option=exc.option.lstrip("-"), suggestion=exc.suggestion,
+                       known=known or "—") from None
 
 
 def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: str = "en",
@@ -220,13 +279,14 @@ def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: st
              code=1)
 
 
-def edit_location(data: Path | None):
+def edit_location(data: Path | None, lang: str | None = None):
     from ..load import DataNotFound, find_data
 
     try:
         location = find_data(data)
     except DataNotFound as exc:
-        fail(f"no plan data in {exc}: expected plan.yaml or data/plan.yaml there")
+        fail(say("no plan data in {folder}: expected plan.yaml or data/plan.yaml there "
+                 "(use --data DIR or set PLAN_DATA)", lang, folder=exc))
     if location.how == "shipped":
-        fail("this needs a plan repository: run inside one or use --data DIR")
+        fail(say("this needs a plan repository: run inside one or use --data DIR", lang))
     return location

@@ -13,10 +13,11 @@ from typing import Annotated
 import typer
 
 from . import app
+from .localize import BadValue
 from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, FormatOption,
                       LangOption, LeaderOption, LedgerOption, NoCacheOption, OutputOption,
-                      ReportFormat, StatusOption, TableOption, emit_report, fail, prepare,
-                      resolve_filters)
+                      QuietOption, ReportFormat, StatusOption, TableOption, emit_report, fail,
+                      prepare, resolve_filters)
 
 
 def cached(function):
@@ -39,6 +40,7 @@ def status(
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
     no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """One screen: ledgers entered and assigned, schedule done/due/overdue,
     indicators by key-task area, and the largest data gaps.
@@ -77,6 +79,7 @@ def gaps(
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
     no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Every indicator against its target and its trajectory, worst first:
     baseline, latest value, expected value now, target, gaps, status and missing data.
@@ -108,8 +111,8 @@ def _quarter(text: str | None):
     try:
         return Quarter.parse(text)
     except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a quarter; write it as 2024Q2",
-                                 param_hint="--quarter") from None
+        raise BadValue("{value} is not a quarter; write it as 2024Q2", "--quarter",
+                       value=repr(text)) from None
 
 
 @app.command()
@@ -127,6 +130,7 @@ def due(
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
     no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Schedule entries due in a quarter and every overdue one, grouped by owner;
     items with no recent update are flagged stale. --status takes due or overdue."""
@@ -134,7 +138,7 @@ def due(
     from ..render import due as render
 
     if quarter is not None and next_quarter:
-        raise typer.BadParameter("give --quarter or --next, not both", param_hint="--next")
+        raise BadValue("give --quarter or --next, not both", "--next")
     asked = _quarter(quarter)
     ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, ("due", "overdue"), area, ledger, department, leader, status)
@@ -156,6 +160,7 @@ def owners(
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
     no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Supervision scorecard per department and per leader, worst first: items, entries
     done on time / late, due, overdue, stale items, off-track indicators.
@@ -176,10 +181,12 @@ def owners(
 @cached
 def show(
     id_: Annotated[str, typer.Argument(metavar="ID", help="An item, indicator, key-task "
-                                       "area or ledger id (PT-001, rd-intensity, innovation).")],
+                                       "area or ledger: its id, name or title, or an alias "
+                                       "(PT-001, rd-intensity, 全社会研发经费投入强度, innovation).")],
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
     no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """One item (owners, schedule with states, updates, linked indicators), indicator
     (target, baseline, values per period as a chart with trajectory and target) or area.

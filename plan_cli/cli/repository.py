@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from . import app
-from .options import (DataOption, LangOption, ReportFormat, edit_location, fail,
-                      resolve_lang)
+from .localize import BadValue
+from .options import (DataOption, LangOption, ReportFormat, edit_location, fail, fail_git,
+                      resolve_lang, say)
 
 
 def _sides(data: Path | None, base: str | None, head: str | None, language: str):
@@ -21,14 +22,16 @@ def _sides(data: Path | None, base: str | None, head: str | None, language: str)
     from ..gitread import GitError, sides
 
     try:
-        found = sides(edit_location(data), base, head)
+        location = edit_location(data, language)
+        found = sides(location, base, head)
     except GitError as exc:
-        fail(f"git: {exc}")
+        fail_git(exc, language, location.path)
     for ws, name in ((found[0], found[2]), (found[1], found[3])):
         errors = [d for d in ws.diagnostics if d.severity is Severity.error]
         if errors:
             typer.echo(format_text(errors, language), err=True)
-            fail(f"the data at {name} has errors; fix them first (see `plan check`)", code=1)
+            fail(say("the data at {name} has errors; fix them first (see `plan check`)",
+                     language, name=name), code=1)
     return found
 
 
@@ -81,7 +84,8 @@ def schema(
     folder = out or edit_location(data).path.parent / SCHEMA_DIR
     stale = write_schemas(folder, check=check_only)
     for path in stale:
-        typer.echo(f"{'out of date' if check_only else 'wrote'}: {path}")
+        typer.echo(say("out of date: {path}" if check_only else "wrote: {path}", None,
+                       path=path))
     if check_only and stale:
         raise typer.Exit(1)
 
@@ -99,6 +103,9 @@ def init(
     title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+    level: Annotated[str, typer.Option("--level", help="The level of the leaders in charge: "
+                     "市, 县, 区 or 省 (as in 分管市领导).")] = "市",
+    lang: LangOption = None,
     tool: Annotated[str | None, typer.Option("--tool", metavar="SPEC", help=(
         "What CI installs (pip's argument): default this tool at this version; or a "
         "wheel, a git URL, a version on your mirror."), show_default=False)] = None,
@@ -112,16 +119,21 @@ def init(
     from ..quarter import Quarter
     from ..scaffold import PlanIdentity, ScaffoldError, scaffold
 
+    from ..messages import framework
+
+    language = resolve_lang(lang)
     for name, text in (("--start", start), ("--end", end)):
         try:
             Quarter.parse(text)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc), param_hint=name) from None
+        except ValueError:
+            raise BadValue("{value} is not a quarter; write it as 2024Q2", name,
+                           value=repr(text)) from None
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end), tool=tool,
-                           ci=CiChoice(ci).value)
+        written = scaffold(folder, PlanIdentity(plan_id, title, start, end, level), language,
+                           tool=tool, ci=CiChoice(ci).value)
     except ScaffoldError as exc:
-        fail(str(exc))
+        fail(framework(exc.msgid, language).format(**exc.args_))
     for path in written:
-        typer.echo(f"created {path}")
-    typer.echo(f"next: cd {folder} && git init && plan check")
+        typer.echo(framework("created {path}", language).format(path=path))
+    typer.echo(framework("next: cd {folder} && git init && plan check", language).format(
+        folder=folder))

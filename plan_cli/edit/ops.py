@@ -132,11 +132,15 @@ def find_item(files: Files, item_id: str) -> tuple[Path, Editor, bytes, int]:
             continue
         editor, bom = files.editor(path)
         entries = editor.data.get("items") if isinstance(editor.data, dict) else None
-        for index, item in enumerate(entries or []):
+        for index, item in enumerate(entries or []):  # by id first, then by title
             if isinstance(item, dict) and item.get("id") == item_id:
                 return path, editor, bom, index
+        for index, item in enumerate(entries or []):
+            if isinstance(item, dict) and item.get("title") == item_id:
+                return path, editor, bom, index
         # 'PT-00' is inside 'PT-001': the file holds near misses worth suggesting
-        known += [str(item.get("id")) for item in entries or [] if isinstance(item, dict)]
+        known += [str(item.get(key)) for item in entries or [] if isinstance(item, dict)
+                  for key in ("id", "title") if item.get(key)]
     raise EditRefused("edit-unknown-item", id=item_id, suggestion=_suggest(item_id, known))
 
 
@@ -145,14 +149,14 @@ def _ids(raw: bytes, list_key: str) -> list[str]:
 
     data, _ = parse(raw.decode("utf-8-sig", errors="replace"))
     entries = data.get(list_key) if isinstance(data, dict) else None
-    return [e["id"] for e in entries or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    return [e[key] for e in entries or [] if isinstance(e, dict)
+            for key in ("id", "title") if isinstance(e.get(key), str)]
 
 
 def _suggest(value: str, choices: list[str]) -> dict[str, str]:
-    guess = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
-    if not guess:
-        return {"en": "", "zh": ""}
-    return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
+    from ..suggest import hint
+
+    return hint(value, choices)
 
 
 @dataclass
@@ -192,6 +196,7 @@ def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
     add the entry when ``--deliverable`` names one the quarter does not have yet."""
     path, editor, bom, i = find_item(files, item_id)
     item = editor.data["items"][i]
+    item_id = str(item.get("id", item_id))  # found by its title: say its id
     schedule = item.get("schedule") if isinstance(item.get("schedule"), list) else None
     quarter = str(upd.quarter)
     in_quarter = [j for j, e in enumerate(schedule or [])
@@ -224,9 +229,12 @@ def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
                      and (_quarter_text(e.get("quarter")) or "") <= quarter)
             editor.insert(("items", i, "schedule"), at, new)
         old, deliverable = "—", upd.deliverable
+    from ..render.labels import label
+
     status = upd.status.value
+    old_zh = label(old, "zh") if old != "—" else old
     summary = {"en": f"{item_id} {quarter} {deliverable}: {old} → {status}",
-               "zh": f"{item_id} {quarter}「{deliverable}」:{old} → {status}"}
+               "zh": f"{item_id} {quarter}「{deliverable}」:{old_zh} → {label(status, 'zh')}"}
     return _finish(path, editor, bom, files.raw(path), summary)
 
 
@@ -237,7 +245,10 @@ def _require_cause(upd: EntryUpdate, entry: dict, fields: dict, item_id: str) ->
     if upd.status.value not in late or entry.get("status") in late:
         return
     if not all(fields.get(k) or entry.get(k) for k in ("cause", "corrective_action")):
-        raise EditRefused("edit-delay-needs-cause", id=item_id, status=upd.status.value)
+        from ..guard import status_words
+
+        raise EditRefused("edit-delay-needs-cause", id=item_id,
+                          status=status_words(upd.status.value))
 
 
 def _entry_fields(upd: EntryUpdate, entry: dict, item_id: str, today: date) -> dict[str, Any]:
@@ -262,6 +273,7 @@ def note(files: Files, item_id: str, text: str, by: str | None, today: date) -> 
     """Add a dated progress note to the item's ``updates``."""
     path, editor, bom, i = find_item(files, item_id)
     item = editor.data["items"][i]
+    item_id = str(item.get("id", item_id))
     new = {"date": today.isoformat(), "text": text, **({"by": by} if by else {})}
     updates = item.get("updates")
     if isinstance(updates, list):
@@ -292,13 +304,17 @@ def record(files: Files, indicator_id: str, rec: ActualRecord, today: date) -> C
     path = files.location.path / INDICATORS_FILE
     editor, bom = files.editor(path)
     entries = editor.data.get("indicators") if isinstance(editor.data, dict) else None
-    found = [i for i, e in enumerate(entries or [])
-             if isinstance(e, dict) and e.get("id") == indicator_id]
+    found = [i for i, e in enumerate(entries or [])  # by id first, then by name
+             if isinstance(e, dict) and e.get("id") == indicator_id] or [
+        i for i, e in enumerate(entries or [])
+        if isinstance(e, dict) and e.get("name") == indicator_id]
     if not found:
-        known = [e["id"] for e in entries or [] if isinstance(e, dict) and "id" in e]
+        known = [str(e[key]) for e in entries or [] if isinstance(e, dict)
+                 for key in ("id", "name") if e.get(key)]
         raise EditRefused("edit-unknown-indicator", id=indicator_id,
                           suggestion=_suggest(indicator_id, known))
     i = found[0]
+    indicator_id = str(entries[i].get("id", indicator_id))  # found by its name: say its id
     period = rec.period if isinstance(rec.period, int) else str(rec.period)
     fields = {"period": period, "value": rec.value, "source": rec.source}
     fields.update({k: getattr(rec, k) for k in ("note", "cause", "corrective_action")

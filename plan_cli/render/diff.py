@@ -7,84 +7,62 @@ import json
 from dataclasses import asdict
 
 from ..reports.diff import DiffEntry, DiffReport
-
-_KIND_LABELS = {
-    "target-changed": ("target changed", "目标调整"),
-    "indicator-removed": ("indicator removed", "删除指标"),
-    "item-removed": ("item removed", "删除事项"),
-    "indicator-added": ("indicator added", "新增指标"),
-    "item-added": ("item added", "新增事项"),
-    "status-changed": ("status changed", "状态变化"),
-    "entry-added": ("schedule entry added", "新增推进节点"),
-    "entry-removed": ("schedule entry removed", "删除推进节点"),
-    "entry-changed": ("schedule entry edited", "推进节点修改"),
-    "owner-changed": ("owner changed", "责任主体变化"),
-    "actual-added": ("actual added", "新增实际值"),
-    "actual-changed": ("actual changed", "实际值修改"),
-    "actual-removed": ("actual removed", "删除实际值"),
-    "note-added": ("progress note", "新增进展"),
-}
-_WORDS = {
-    "title": ("Changes to the plan", "计划数据变更"),
-    "none": ("No changes to the plan's data.", "计划数据无变化。"),
-    "governance": ("Governance changes (targets, removals): need a revision record",
-                   "涉及计划调整(目标变化、删除事项):须有审批记录"),
-    "changes": ("Changes", "变更明细"),
-    "kind": ("Change", "变更"),
-    "id": ("Id", "编号"),
-    "title_col": ("Title", "名称"),
-    "where": ("Where", "所在"),
-    "detail": ("Entry / field", "节点/字段"),
-    "before": ("Before", "变更前"),
-    "after": ("After", "变更后"),
-    "summary": ("{n} changes, {g} of them governance changes",
-                "共 {n} 处变更,其中 {g} 处涉及计划调整"),
-}
-
+from .labels import label
 
 def _w(key: str, lang: str, **args) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**args)
+    return label(f"diff_{key}", lang, **args)
 
 
-def _kind(kind: str, lang: str) -> str:
-    en, zh = _KIND_LABELS[kind]
-    return zh if lang == "zh" else en
+def _side(name: str, lang: str) -> str:
+    """How gitread names a side ("working tree", "merge-base (abc123)"), in ``lang``."""
+    if name == "working tree":
+        return _w("working_tree", lang)
+    if name.startswith("merge-base (") and name.endswith(")"):
+        return _w("merge_base", lang, rev=name[len("merge-base ("):-1])
+    return name
+
+
+def _value(e: DiffEntry, text: str | None, lang: str) -> str:
+    if text is None:
+        return "—"
+    if e.field == "status":  # a schedule state: its word in the user's language
+        return label(text, lang)
+    return text
 
 
 def _row(e: DiffEntry, lang: str) -> list[str]:
-    return [_kind(e.kind, lang), e.id, e.title, e.where, e.detail, e.before or "—",
-            e.after or "—"]
+    field = label(f"diff_field_{e.field}", lang) if e.field else ""
+    where = _w("indicators", lang) if e.where == "indicators" else e.where
+    return [_w(f"kind_{e.kind}", lang), e.id, e.title, where, e.detail, field,
+            _value(e, e.before, lang), _value(e, e.after, lang)]
 
 
 def _columns(lang: str) -> list[str]:
-    return [_w(k, lang) for k in ("kind", "id", "title_col", "where", "detail", "before", "after")]
+    return [_w(k, lang) for k in ("kind", "id", "title_col", "where", "detail", "field",
+                                  "before", "after")]
 
 
 def _summary(report: DiffReport, lang: str) -> str:
     return _w("summary", lang, n=len(report.entries), g=len(report.governance))
 
 
-def render_table(report: DiffReport, console, lang: str) -> None:
-    from rich import box
-    from rich.table import Table
+def _sections(report: DiffReport):
+    return [(key, entries) for key, entries in (
+        ("governance", report.governance),
+        ("changes", [e for e in report.entries if not e.governance])) if entries]
 
-    console.print(f"{_w('title', lang)}: {report.base} → {report.head}", markup=False)
+
+def render_table(report: DiffReport, console, lang: str) -> None:
+    """Printed through :func:`output.render_table`, so it wraps like every report."""
+    from .output import Grid, View, render_table as print_view
+
+    title = f"{_w('title', lang)}: {_side(report.base, lang)} → {_side(report.head, lang)}"
     if not report.entries:
-        console.print(_w("none", lang), markup=False)
+        print_view(View(title, [_w("none", lang)], []), console)
         return
-    console.print(_summary(report, lang), markup=False)
-    for key, entries in (("governance", report.governance),
-                         ("changes", [e for e in report.entries if not e.governance])):
-        if not entries:
-            continue
-        table = Table(title=_w(key, lang), title_justify="left", box=box.SIMPLE_HEAD,
-                      pad_edge=False)
-        for name in _columns(lang):
-            table.add_column(name, overflow="fold")
-        for e in entries:
-            table.add_row(*_row(e, lang))
-        console.print(table)
+    grids = [Grid(_w(key, lang), _columns(lang), [_row(e, lang) for e in entries])
+             for key, entries in _sections(report)]
+    print_view(View(title, [_summary(report, lang)], grids), console)
 
 
 def _md_cell(text: str) -> str:
@@ -93,14 +71,12 @@ def _md_cell(text: str) -> str:
 
 def render_markdown(report: DiffReport, lang: str) -> str:
     """GitHub-flavoured markdown, ready for a pull request comment or a job summary."""
-    lines = [f"### {_w('title', lang)}", "", f"`{report.base}` → `{report.head}`", ""]
+    lines = [f"### {_w('title', lang)}", "",
+             f"`{_side(report.base, lang)}` → `{_side(report.head, lang)}`", ""]
     if not report.entries:
         return "\n".join(lines + [_w("none", lang), ""])
     lines += [_summary(report, lang), ""]
-    for key, entries in (("governance", report.governance),
-                         ("changes", [e for e in report.entries if not e.governance])):
-        if not entries:
-            continue
+    for key, entries in _sections(report):
         prefix = "⚠️ " if key == "governance" else ""
         lines += [f"#### {prefix}{_w(key, lang)}", ""]
         cols = _columns(lang)
@@ -113,9 +89,11 @@ def render_markdown(report: DiffReport, lang: str) -> str:
 
 def render_json(report: DiffReport) -> str:
     """``{"version": 1, "base", "head", "changes": [...], "summary": {...}}``."""
-    return json.dumps({
+    from .. import with_tool_version
+
+    return json.dumps(with_tool_version({
         "version": 1, "base": report.base, "head": report.head,
         "changes": [asdict(e) for e in report.entries],
         "summary": {"changes": len(report.entries), "governance": len(report.governance),
                     "by_kind": report.counts()},
-    }, ensure_ascii=False, indent=2)
+    }), ensure_ascii=False, indent=2)

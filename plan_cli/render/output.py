@@ -52,25 +52,32 @@ class View:
 
 def render_table(view: View, console: Console) -> None:
     for line in [*([view.banner] if view.banner else []), view.title, *view.header]:
-        console.print(line, markup=False)
+        console.print(_wrapped(line, console.width), markup=False)
     for grid in view.grids:
         console.print()
         if not grid.rows:
             if grid.title:
-                console.print(grid.title, markup=False)
+                console.print(_wrapped(grid.title, console.width), markup=False)
             console.print(f"  {view.empty or '—'}", markup=False)
             continue
-        table = Table(title=Text(grid.title) if grid.title else None, title_justify="left",
+        table = Table(title=Text(_wrapped(grid.title, console.width)) if grid.title else None, title_justify="left",
                       box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
+        widths = column_widths([grid.head, *grid.rows], console.width)
+        # When even the unbreakable pieces do not fit (many English columns on a narrow
+        # screen), rich folds the cells to the screen as before: the table never runs
+        # past the screen, but a word may then be split.
+        fits = sum(widths) + table_overhead(len(widths)) <= console.width
         for i, name in enumerate(grid.head):
-            table.add_column(name, justify="right" if i in grid.right else "left",
-                             overflow="fold")
+            table.add_column(_wrapped(name, widths[i]) if fits else name,
+                             justify="right" if i in grid.right else "left",
+                             overflow="fold", width=widths[i] if fits else None)
         for row in grid.rows:
             # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(Text(_wrapped(cell, widths[i]) if fits else cell)
+                            for i, cell in enumerate(row)))
         console.print(table)
         for note in grid.notes:
-            console.print(f"  {note}", markup=False)
+            console.print(_wrapped(f"  {note}", console.width), markup=False)
     if view.chart:
         console.print()
     for line in view.chart:
@@ -78,7 +85,49 @@ def render_table(view: View, console: Console) -> None:
     if view.notes:
         console.print()
     for note in view.notes:
-        console.print(note, markup=False)
+        console.print(_wrapped(note, console.width), markup=False)
+
+
+def table_overhead(count: int) -> int:
+    """Columns a rich SIMPLE_HEAD table without edge padding adds to its cells: one
+    space each side of a cell (not at the edges), a separator between cells, two edges."""
+    return 3 * count - 1 if count else 0
+
+
+def column_widths(rows: list[list[str]], total: int) -> list[int]:
+    """Widths for a table's columns within ``total`` columns on screen.
+
+    Each column gets its widest cell when that fits; otherwise the widest
+    columns give way, but never below their longest unbreakable piece (a
+    number, an id, a Latin word, 不低于40), so wrapping never splits one.
+    """
+    from ..textwidth import longest_token, width
+
+    count = max((len(r) for r in rows), default=0)
+    natural = [max((width(line) for r in rows if i < len(r) for line in r[i].split("\n")),
+                   default=1) or 1 for i in range(count)]
+    least = [max((longest_token(r[i]) for r in rows if i < len(r)), default=1) or 1
+             for i in range(count)]
+    widths = list(natural)
+    room = total - table_overhead(count)
+    excess = sum(widths) - room
+    while excess > 0:
+        shrinkable = [i for i in range(count) if widths[i] > least[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        others = [widths[i] for i in shrinkable if i != widest]
+        step = min(excess, widths[widest] - least[widest],
+                   max(1, widths[widest] - max(others, default=0)))
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+def _wrapped(cell: str, columns: int) -> str:
+    from ..textwidth import wrap
+
+    return "\n".join(line for part in cell.split("\n") for line in wrap(part, columns))
 
 
 def _md(text: str) -> str:
@@ -212,7 +261,10 @@ def write_csv(text: str, stream: TextIO | None = None) -> None:
 
 
 def render_json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    from .. import with_tool_version
+
+    return json.dumps(with_tool_version(data), ensure_ascii=False, indent=2)
+
 
 
 def banner_lines(synthetic: bool, lang: str) -> list[str]:

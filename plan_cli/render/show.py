@@ -150,6 +150,8 @@ def _indicator(v: IndicatorView, lang: str) -> tuple[str, list[Grid], list[str]]
 
 def _group(v: GroupView, lang: str) -> tuple[str, list[Grid], list[str]]:
     details = [[label("summary", lang), v.summary]] if v.summary else []
+    if v.kind_name:
+        details.append([label("ledger_kind", lang), v.kind_name])
     if v.declared is not None:
         details.append([label("entered", lang), f"{len(v.items)}/{v.declared}"])
     grids = ([Grid(None, ["", ""], details, show_head=False)] if details else []) + [

@@ -53,22 +53,16 @@ def _gap_lines(report: StatusReport, lang: str) -> list[str]:
 
 def render_table(report: StatusReport, console: Console, data_label: str, lang: str,
                  filters=None) -> None:
-    for line in _header(report, data_label, lang, filters):
-        console.print(line, markup=False)
-    for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
-                                (label("areas", lang), _area_rows(report, lang))):
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        for i, name in enumerate(head):
-            table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        console.print()
-        console.print(table)
+    """Printed through :func:`output.render_table`, so it wraps like every report."""
+    from .output import Grid, View, render_table as print_view
+
+    header = _header(report, data_label, lang, filters)
+    grids = [Grid(title, head, rows, frozenset(range(1, len(head))))
+             for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
+                                         (label("areas", lang), _area_rows(report, lang)))]
     gaps = _gap_lines(report, lang)
-    if gaps:
-        console.print(f"{label('gaps', lang)}:", markup=False)
-        for line in gaps:
-            console.print(f"  - {line}", markup=False)
+    notes = [f"{label('gaps', lang)}:", *(f"  - {line}" for line in gaps)] if gaps else []
+    print_view(View(header[0], header[1:], grids, notes=notes), console)
 
 
 def _md_escape(text: str) -> str:
@@ -127,7 +121,9 @@ def render_json(report: StatusReport, data_dir: str, filters=None) -> str:
         from .output import filters_dict
 
         data["filters"] = filters_dict(filters)
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    from .output import render_json as dump
+
+    return dump(data)
 
 
 def view(report: StatusReport, data_label: str, lang: str, filters=None):

@@ -4,8 +4,8 @@ Semantics (the same in every report; shown in ``--help``):
 
 * an option may be given several times: any of its values matches (OR);
   different options must all match (AND);
-* ``--area``: an item's or an indicator's key-task area id;
-* ``--ledger``: a ledger's id or short name; an indicator matches when an item
+* ``--area``: an item's or an indicator's key-task area, by id or title;
+* ``--ledger``: a ledger's id, title or short name; an indicator matches when an item
   of that ledger is linked to it;
 * ``--department`` / ``--leader``: the item's responsible department (an alias
   from owners.yaml is accepted) or leader; ``unassigned`` (or ``未落实``) picks
@@ -19,7 +19,6 @@ into a usage error, exit 2, with a did-you-mean).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,6 +26,7 @@ from ..evaluate import IndicatorStatus
 from ..load import Workspace
 from ..model import Indicator, Item, LedgerFile
 from ..schedule import EntryState
+from ..suggest import suggestions
 
 INDICATOR_STATUSES = tuple(s.value for s in IndicatorStatus)
 UNASSIGNED = "unassigned"  # --department/--leader value for items without one
@@ -55,11 +55,11 @@ class FilterError(ValueError):
 
     def __init__(self, option: str, value: str, suggestion: str | None, choices: list[str]):
         self.option, self.value, self.suggestion, self.choices = option, value, suggestion, choices
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        if option == "--status":
-            super().__init__(f"'{value}' is not a status this report uses{hint}")
-        else:
-            super().__init__(f"no {option.lstrip('-')} '{value}' in the data{hint}")
+        self.msgid = ("'{value}' is not a status this report uses" if option == "--status"
+                      else "no {option} '{value}' in the data") + (
+                          " (did you mean '{suggestion}'?)" if suggestion else "")
+        super().__init__(self.msgid.format(value=value, option=option.lstrip("-"),
+                                           suggestion=suggestion))
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,20 @@ def _check(option: str, values: Iterable[str], known: dict[str, str]) -> tuple[s
     out = []
     for value in values:
         if value not in known:
-            guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.4)
+            guess = suggestions(value, known, n=1, cutoff=0.4)
             raise FilterError(option, value, guess[0] if guess else None,
                               sorted(set(known.values())))
         out.append(known[value])
     return tuple(dict.fromkeys(out))
+
+
+def _status_words(statuses: Iterable[str]) -> dict[str, str]:
+    """The statuses a report takes, by value or by their Chinese word (已完成, 逾期 …)."""
+    from ..messages import label
+
+    known = {label(s, "zh"): s for s in statuses}
+    known.update({s: s for s in statuses})
+    return known
 
 
 def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
@@ -111,9 +120,11 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
     Raises:
         FilterError: a value names nothing known (or a status this report does not use).
     """
-    areas = {a.id: a.id for a in ws.plan.areas} if ws.plan else {}
-    ledgers = {lf.ledger.id: lf.ledger.id for lf in ws.ledgers}
+    areas = {a.title: a.id for a in ws.plan.areas} if ws.plan else {}  # titles, then ids win
+    areas.update({a.id: a.id for a in ws.plan.areas} if ws.plan else {})
+    ledgers = {lf.ledger.title: lf.ledger.id for lf in ws.ledgers}
     ledgers.update({lf.ledger.name: lf.ledger.id for lf in ws.ledgers if lf.ledger.name})
+    ledgers.update({lf.ledger.id: lf.ledger.id for lf in ws.ledgers})
     departments: dict[str, str] = dict(_UNASSIGNED_WORDS)
     leaders: dict[str, str] = dict(_UNASSIGNED_WORDS)
     if ws.owners:
@@ -132,7 +143,7 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
         ledgers=_check("--ledger", asked.ledgers, ledgers),
         departments=_check("--department", asked.departments, departments),
         leaders=_check("--leader", asked.leaders, leaders),
-        statuses=_check("--status", asked.statuses, {s: s for s in statuses}),
+        statuses=_check("--status", asked.statuses, _status_words(statuses)),
     )
 
 

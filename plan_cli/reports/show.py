@@ -7,7 +7,6 @@ actuals recorded for later are left out, entries done later are open.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +18,7 @@ from ..quarter import Quarter, period_end, period_years
 from ..schedule import EntryState, done_late, is_stale, quarters_late, state_at
 from .filters import ItemRef, all_items, linked_indicator_ids
 from .gaps import GapRow, gap_row
+from ..suggest import suggestions
 from .status import evaluate_all
 
 # Fields shown for an item beyond the common ones, in this order, when set.
@@ -95,6 +95,7 @@ class GroupView:
     declared: int | None  # ledgers only
     indicators: tuple[GapRow, ...]
     items: tuple[ItemSummary, ...]
+    kind_name: str | None = None  # a ledger's kind as plan.yaml's settings name it
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ def build_show(ws: Workspace, as_of: date, id_: str) -> ShowReport:
     info = ws.plan.plan
     rows = {ev.indicator.id: gap_row(ev, as_of) for ev in evaluate_all(ws, as_of)}
     refs = list(all_items(ws))
+    id_ = _by_name(ws, refs, id_)
     subject = None
     for ref in refs:
         if ref.item.id == id_:
@@ -191,12 +193,29 @@ def build_show(ws: Workspace, as_of: date, id_: str) -> ShowReport:
             subject = GroupView("ledger", id_, lf.ledger.name or lf.ledger.title,
                                 lf.ledger.title, lf.ledger.declared_count,
                                 tuple(rows[i] for i in rows if i in ids),
-                                tuple(_summary(r, as_of) for r in mine))
+                                tuple(_summary(r, as_of) for r in mine),
+                                info.settings.ledger_kind_names.get(lf.ledger.kind))
     if subject is None:
         known = [r.item.id for r in refs] + [i.id for i in ws.indicators] \
-            + [a.id for a in ws.plan.areas] + [lf.ledger.id for lf in ws.ledgers]
-        raise NotFound(id_, difflib.get_close_matches(id_, known, n=3, cutoff=0.5))
+            + [a.id for a in ws.plan.areas] + [lf.ledger.id for lf in ws.ledgers] \
+            + [r.item.title for r in refs] + [i.name for i in ws.indicators] \
+            + [a.title for a in ws.plan.areas] + [lf.ledger.title for lf in ws.ledgers]
+        raise NotFound(id_, suggestions(id_, known, n=3))
     return ShowReport(as_of, Quarter.of(as_of), as_of > info.period.end.end, subject)
+
+
+def _by_name(ws: Workspace, refs, wanted: str) -> str:
+    """The id of what ``wanted`` names: an id stays; else an item's title, an indicator's
+    name, an area's title, a ledger's title or short name, an item's title (in that order:
+    a key-indicator item is titled like its indicator, and the indicator is meant)."""
+    ids = {r.item.id for r in refs} | {i.id for i in ws.indicators} \
+        | {a.id for a in ws.plan.areas} | {lf.ledger.id for lf in ws.ledgers}
+    if wanted in ids:
+        return wanted
+    names = [(i.name, i.id) for i in ws.indicators] + [(a.title, a.id) for a in ws.plan.areas] \
+        + [(n, lf.ledger.id) for lf in ws.ledgers for n in (lf.ledger.title, lf.ledger.name) if n] \
+        + [(r.item.title, r.item.id) for r in refs]
+    return next((id_ for name, id_ in names if name == wanted.strip()), wanted)
 
 
 def _area_view(ws: Workspace, area: Area, refs, rows, as_of: date) -> GroupView:
