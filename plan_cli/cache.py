@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .datadir import DataLocation, data_files, display_path
+from .datadir import DataLocation, RefusedFile, data_files, display_path, read_data_file
 
 CACHE_DIR = ".plan-cache"
 _MAGIC = b"plan-cache 1\n"
@@ -239,10 +239,10 @@ def _files_key(location: DataLocation, today: date) -> tuple[bytes, list[str]] |
         rel = path.relative_to(root).as_posix()
         names.append(rel)
         try:
-            raw = path.read_bytes()
+            raw = read_data_file(path)
         except FileNotFoundError:
             raw = None
-        except OSError:
+        except (OSError, RefusedFile):
             return None  # let the real load report it
         digest.update(rel.encode() + b"\0")
         digest.update(b"-" if raw is None else hashlib.sha256(raw).digest())

@@ -9,6 +9,7 @@ and reports run on what is sound and every problem is still reported once.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,9 @@ from .datadir import (  # noqa: F401
     OWNERS_FILE,
     PLAN_FILE,
     DataLocation,
+    RefusedFile,
+    check_size,
+    read_data_file,
     DataNotFound,
     data_files,
     display_path,
@@ -84,7 +88,14 @@ class Workspace:
 def _read(path: Path, display: str, diags: list[Diagnostic],
           snapshot: Mapping[Path, bytes] | None = None, cache: Any = None) -> Any:
     try:
-        raw = path.read_bytes() if snapshot is None else snapshot[path]
+        if snapshot is None:
+            raw = read_data_file(path)
+        else:
+            raw = snapshot[path]
+            check_size(len(raw))
+    except RefusedFile as exc:
+        diags.append(Diagnostic(display, 1, 1, Severity.error, exc.code, exc.args_))
+        return None
     except OSError as exc:
         diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",
                                 {"detail": exc.strerror or str(exc)}))
@@ -210,7 +221,7 @@ def load_base(location: DataLocation, snapshot: Mapping[Path, bytes] | None = No
                         (OWNERS_FILE, m.OwnersFile)):
         path = root / name
         source = SourceFile(path, display_path(path))
-        if not (path.is_file() if snapshot is None else path in snapshot):
+        if not (os.path.lexists(path) if snapshot is None else path in snapshot):
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
             continue

@@ -45,12 +45,6 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         None,
         None,
     ),
-    "unknown-alias": (
-        "alias '*{name}' has no matching anchor '&{name}'",
-        "别名“*{name}”找不到对应的锚点“&{name}”",
-        None,
-        None,
-    ),
     "multiple-documents": (
         "only one YAML document per file; this second one is ignored",
         "每个文件只能有一个 YAML 文档;第二个文档已被忽略",
@@ -64,6 +58,30 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "请创建该文件,或用 --data 指向正确的数据目录",
     ),
     "read-error": ("cannot read the file: {detail}", "无法读取文件:{detail}", None, None),
+    "not-regular-file": (
+        "this is {kind}, not a regular file: it is not read",
+        "这是{kind},不是普通文件,不予读取",
+        "commit the file itself, not a link to it or a device",
+        "请提交文件本身,不要提交指向它的链接或设备文件",
+    ),
+    "file-too-large": (
+        "the file is {size} bytes, over the limit of {limit} bytes: it is not read",
+        "文件大小为 {size} 字节,超过上限 {limit} 字节,不予读取",
+        "split it into smaller files, or raise the limit with {variable} (bytes, or e.g. 200M)",
+        "请拆分为较小的文件,或用环境变量 {variable} 提高上限(字节数,或如 200M)",
+    ),
+    "alias": (
+        "YAML aliases (*{name}) are not allowed in plan data",
+        "计划数据中不允许使用 YAML 别名(*{name})",
+        "write the value out in full here",
+        "请在此处写出完整的值",
+    ),
+    "number-too-large": (
+        "the number {preview} is too large (at most {limit} in magnitude)",
+        "数字 {preview} 过大(绝对值不得超过 {limit})",
+        "check the figure and its unit (万元, 亿元)",
+        "请核对数值及其单位(万元、亿元)",
+    ),
     # --- shape of the data (from the model) -------------------------------
     "missing-field": (
         "missing required field '{field}'",
@@ -355,6 +373,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "无法安全修改 {file}({detail}),未作任何修改",
         "make the change by hand and run `plan check`",
         "请手工修改后运行 plan check",
+    ),
+    "edit-refused-file": (
+        "{file} is not edited: {detail}; nothing was changed",
+        "{file} 未作修改:{detail}",
+        "replace a link with the file itself (see `plan check`)",
+        "请用文件本身替换链接(参见 plan check)",
     ),
     "edit-write-failed": (
         "could not write {file}: {detail}; the data is as it was",

@@ -387,18 +387,6 @@ def test_setting_a_field_left_empty_in_block_style(base_plan, run_plan):
     assert "        evidence: 验收报告   # 待补\n" in after
 
 
-def test_an_edit_through_a_symlinked_ledger_updates_its_target(base_plan, run_plan, tmp_path):
-    real = tmp_path / "elsewhere.yaml"
-    link = base_plan / "ledgers" / "tasks.yaml"
-    real.write_bytes(link.read_bytes())
-    link.unlink()
-    link.symlink_to(real)
-    result = run_plan("note", "PT-001", "经符号链接更新", "--data", base_plan)
-    assert result.exit_code == 0, result.output
-    assert link.is_symlink()
-    assert "经符号链接更新" in real.read_text(encoding="utf-8")
-
-
 def test_a_mistyped_deliverable_does_not_add_a_second_entry(base_plan, run_plan):
     path = base_plan / "ledgers" / "tasks.yaml"
     before = path.read_bytes()

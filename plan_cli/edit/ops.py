@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import gc
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ from typing import Any
 
 from .. import model as m
 from ..diagnostics import Diagnostic, Severity
+from ..datadir import RefusedFile, read_data_file
 from ..load import INDICATORS_FILE, DataLocation, data_files
 from ..quarter import Quarter
 from .splice import Editor, EditError
@@ -72,7 +74,13 @@ class Files:
 
     def raw(self, path: Path) -> bytes:
         if path not in self._bytes:
-            self._bytes[path] = path.read_bytes()
+            try:
+                self._bytes[path] = read_data_file(path)
+            except RefusedFile as exc:
+                from ..messages import render
+
+                raise EditRefused("edit-refused-file", file=path.name, detail={
+                    lang: render(exc.code, exc.args_, lang)[0] for lang in ("en", "zh")}) from None
         return self._bytes[path]
 
     def editor(self, path: Path) -> tuple[Editor, bytes]:
@@ -86,7 +94,7 @@ class Files:
         return Editor(text), bom
 
     def snapshot(self, change: Change) -> dict[Path, bytes]:
-        snap = {p: self.raw(p) for p in self.paths if p.is_file()}
+        snap = {p: self.raw(p) for p in self.paths if os.path.lexists(p)}
         snap[change.path] = change.after
         return snap
 
@@ -332,6 +340,15 @@ def _verify(ws: Any, change: Change) -> None:
                           detail="the edited file would not read back as intended")
 
 
+def _inside(location: DataLocation, path: Path) -> None:
+    """An edit writes only inside the data folder (a symlinked ``ledgers/`` could
+    point anywhere)."""
+    root = location.path.resolve()
+    if root not in path.resolve().parents:
+        raise EditRefused("edit-refused-file", file=path.name, detail={
+            "en": "it is outside the data folder", "zh": "该文件位于数据目录之外"})
+
+
 def run_edit(location: DataLocation, today: date, build: Callable[[Files], Change],
              *, dry_run: bool = False) -> Outcome:
     """Build the change under the write lock, validate everything with it applied,
@@ -354,6 +371,7 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
                 return Outcome(change, errors)
             _verify(ws, change)
             if not dry_run and change.after != change.before:
+                _inside(location, change.path)
                 atomic_write(change.path, change.after)
             return Outcome(change, written=not dry_run)
     except LockHeld as exc:

@@ -104,7 +104,10 @@ def write_lock(folder: Path) -> Iterator[Path]:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, keeping its permissions."""
-    path = path.resolve()  # a symlinked ledger: replace its target, not the link
+    # Never through a symlink: the data folder's files are regular files (a link
+    # could point outside the repository). The caller checks the folder itself.
+    if path.is_symlink():
+        raise IsADirectoryError(0, "a symbolic link is not written through", str(path))
     folder = path.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict
 
 from ..reports.diff import DiffEntry, DiffReport
+from .safe import md_cell
 
 _KIND_LABELS = {
     "target-changed": ("target changed", "目标调整"),
@@ -87,13 +88,10 @@ def render_table(report: DiffReport, console, lang: str) -> None:
         console.print(table)
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(report: DiffReport, lang: str) -> str:
     """GitHub-flavoured markdown, ready for a pull request comment or a job summary."""
-    lines = [f"### {_w('title', lang)}", "", f"`{report.base}` → `{report.head}`", ""]
+    base, head = (md_cell(r).replace("`", "'") for r in (report.base, report.head))
+    lines = [f"### {_w('title', lang)}", "", f"`{base}` → `{head}`", ""]
     if not report.entries:
         return "\n".join(lines + [_w("none", lang), ""])
     lines += [_summary(report, lang), ""]
@@ -106,7 +104,7 @@ def render_markdown(report: DiffReport, lang: str) -> str:
         cols = _columns(lang)
         lines.append("| " + " | ".join(cols) + " |")
         lines.append("|" + "---|" * len(cols))
-        lines += ["| " + " | ".join(_md_cell(c) for c in _row(e, lang)) + " |" for e in entries]
+        lines += ["| " + " | ".join(md_cell(c) for c in _row(e, lang)) + " |" for e in entries]
         lines.append("")
     return "\n".join(lines)
 

@@ -19,6 +19,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .safe import md_cell, visible
+
 FORMATS = ("table", "json", "markdown", "csv")
 
 
@@ -55,14 +57,14 @@ def render_table(view: View, console: Console) -> None:
                 console.print(grid.title, markup=False)
             console.print(f"  {view.empty or '—'}", markup=False)
             continue
-        table = Table(title=Text(grid.title) if grid.title else None, title_justify="left",
+        table = Table(title=Text(visible(grid.title)) if grid.title else None, title_justify="left",
                       box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
         for i, name in enumerate(grid.head):
             table.add_column(name, justify="right" if i in grid.right else "left",
                              overflow="fold")
         for row in grid.rows:
             # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(Text(visible(cell)) for cell in row))
         console.print(table)
         for note in grid.notes:
             console.print(f"  {note}", markup=False)
@@ -76,28 +78,24 @@ def render_table(view: View, console: Console) -> None:
         console.print(note, markup=False)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(view: View) -> str:
-    out = [f"# {_md(view.title)}", ""] + [f"- {_md(line)}" for line in view.header]
+    out = [f"# {md_cell(view.title)}", ""] + [f"- {md_cell(line)}" for line in view.header]
     for grid in view.grids:
         out.append("")
         if grid.title:
-            out += [f"## {_md(grid.title)}", ""]
+            out += [f"## {md_cell(grid.title)}", ""]
         if not grid.rows:
             out.append(view.empty or "—")
             continue
-        out.append("| " + " | ".join(map(_md, grid.head)) + " |")
+        out.append("| " + " | ".join(map(md_cell, grid.head)) + " |")
         out.append("|" + "|".join("---:" if i in grid.right else "---"
                                   for i in range(len(grid.head))) + "|")
-        out += ["| " + " | ".join(map(_md, row)) + " |" for row in grid.rows]
-        out += [""] + [f"- {_md(n)}" for n in grid.notes] if grid.notes else []
+        out += ["| " + " | ".join(map(md_cell, row)) + " |" for row in grid.rows]
+        out += [""] + [f"- {md_cell(n)}" for n in grid.notes] if grid.notes else []
     if view.chart:
-        out += ["", "```", *view.chart, "```"]
+        out += ["", "```", *map(visible, view.chart), "```"]
     if view.notes:
-        out += [""] + [f"- {_md(n)}" for n in view.notes]
+        out += [""] + [f"- {md_cell(n)}" for n in view.notes]
     return "\n".join(out)
 
 
