@@ -221,3 +221,54 @@ def test_markdown_cells_cannot_break_the_table(base_plan, run_plan):
     row = next(l for l in result.stdout.splitlines() if "科技" in l)
     assert row.startswith("| 科技 \\| 创新 # 标题 |")
     assert row.count(" | ") == row.replace("\\|", "").count(" | ")
+
+
+# --- part 3: a cache that verifies before it trusts -----------------------------
+
+
+def _check_entry(base_plan: Path) -> Path:
+    entries = list((base_plan.parent / ".plan-cache" / "check").iterdir())
+    assert len(entries) == 1
+    return entries[0]
+
+
+@pytest.mark.parametrize("payload", [
+    # a marshal list claiming 2**31 items: main stalled or ran out of memory on it
+    b"[\xff\xff\xff\x7f" + b"\x00" * 14,
+    # a well-formed but foreign result: main exited 3 on every check
+    None,
+], ids=["marshal-bomb", "foreign-result"])
+def test_a_committed_cache_entry_cannot_change_or_crash_a_check(base_plan, run_plan, payload):
+    import marshal
+
+    from plan_cli import cache as cache_mod
+
+    expected = run_plan("check", "--data", base_plan)
+    entry = _check_entry(base_plan)
+    raw = entry.read_bytes()
+    head = len(cache_mod._MAGIC)
+    key = raw[head:head + 32]
+    if payload is None:
+        payload = marshal.dumps((5, [("plan.yaml", 1, 1, "error", "x", 5)], []))
+    # the layout main used (no signature), and the new one with a forged signature
+    for header in (raw[:head] + key, raw[:head] + key + bytes(32)):
+        entry.write_bytes(header + payload)
+        again = run_plan("check", "--data", base_plan)
+        assert (again.exit_code, again.stdout) == (expected.exit_code, expected.stdout)
+        assert entry.read_bytes() != header + payload  # rewritten
+
+
+def test_a_symlinked_cache_folder_is_not_used(base_plan, run_plan, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (base_plan.parent / ".plan-cache").symlink_to(elsewhere, target_is_directory=True)
+    assert run_plan("check", "--data", base_plan).exit_code == 0
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_symlinked_cache_entry_is_not_read(base_plan, run_plan):
+    assert run_plan("check", "--data", base_plan).exit_code == 0
+    entry = _check_entry(base_plan)
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    assert run_plan("check", "--data", base_plan).exit_code == 0
