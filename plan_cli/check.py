@@ -15,6 +15,7 @@ from datetime import date
 from . import model as m
 from .diagnostics import Diagnostic, Severity
 from .load import INDICATORS_FILE, OWNERS_FILE, PLAN_FILE, Workspace
+from .personal import check_personal_data
 from .quarter import Quarter, period_end, period_years
 from .yamlread import locate
 
@@ -307,6 +308,7 @@ RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
     check_targets,
     check_stretch_targets,
     check_completeness,
+    check_personal_data,
 )
 
 
@@ -316,7 +318,7 @@ RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
 # not listed here (say, one comparing items across ledgers) makes plan check
 # load the whole plan at once again: correct, only heavier.
 PER_LEDGER_RULES = frozenset({check_references, check_dates, check_targets,
-                              check_stretch_targets, check_completeness})
+                              check_stretch_targets, check_completeness, check_personal_data})
 
 
 def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
@@ -354,6 +356,11 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
         ledgers = []  # (kind order, file order, ledger id place, item id places)
         for number, (source, ledger) in enumerate(iter_ledgers(ws, cache=cache)):
             if ledger is None:
+                if source.data is not None:
+                    part = dataclasses.replace(ws, ledgers=[], ledger_sources={},
+                                               unsound_ledgers=[source])
+                    found.extend(d for d in check_personal_data(part, today)
+                                 if d.path == source.display)
                 continue
             # The rules read ws.diagnostics (a broken file's names are not judged):
             # the part shares the list, which holds every file's findings so far.

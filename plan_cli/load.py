@@ -65,6 +65,9 @@ class Workspace:
     ledger_sources: dict[int, SourceFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0
+    # Ledger files read but unsound (left out of ``ledgers``): rules that judge every
+    # file's text whatever its shape (personal data) still read them.
+    unsound_ledgers: list[SourceFile] = field(default_factory=list)
 
     def source_of(self, ledger: m.LedgerFile) -> SourceFile:
         """The file a ledger was read from."""
@@ -194,6 +197,8 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
     for source, ledger in iter_ledgers(ws, snapshot, cache):
         if ledger is not None:
             ws.add_ledger(ledger, source)
+        elif source.data is not None:
+            ws.unsound_ledgers.append(source)
     ws.ledgers.sort(key=ledger_order)
     return ws
 

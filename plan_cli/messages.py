@@ -51,6 +51,14 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "remove the '---' line and merge the content",
         "请删除“---”行,把内容合并到一个文档中",
     ),
+    "personal-data": (
+        "{kind} ({value}) in a shared plan: personal data does not belong here",
+        "共享的计划数据中含有{kind}({value}),不应包含个人信息",
+        "write names and offices (责任部门、科室), not contacts; a public office number can be "
+        "allowed in {file} under plan: settings: public_contacts",
+        "请只写姓名和部门科室,不写联系方式;公开的办公电话可在 {file} 的 "
+        "plan: settings: public_contacts 中列为允许",
+    ),
     "missing-file": (
         "required file {file} is missing",
         "缺少必需的文件 {file}",
@@ -374,6 +382,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "make the change by hand and run `plan check`",
         "请手工修改后运行 plan check",
     ),
+    "edit-bad-character": (
+        "{option} contains {character}, which cannot be written safely into the data",
+        "{option} 含有字符 {character},无法安全写入数据",
+        "remove the character (it is often pasted in unseen) and run the command again",
+        "请删除该字符(常为粘贴时带入的不可见字符)后重新运行命令",
+    ),
     "edit-refused-file": (
         "{file} is not edited: {detail}; nothing was changed",
         "{file} 未作修改:{detail}",
@@ -388,10 +402,10 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "请在其他程序(如 Excel、编辑器)中关闭该文件,并确认目录可写",
     ),
     "edit-locked": (
-        "another plan command is changing the data (pid {pid} on {host}, since {since})",
-        "另一个 plan 命令正在修改数据(主机 {host} 上的进程 {pid},始于 {since})",
-        "wait for it to finish; if none is running, delete {lock}",
-        "请等待其完成;如确无程序在运行,可删除 {lock}",
+        "another plan command kept the data locked ({lock}) for {seconds} s; nothing was changed",
+        "另一个 plan 命令锁定数据({lock})已超过 {seconds} 秒,未作任何修改",
+        "try again when it has finished (wait longer with PLAN_LOCK_TIMEOUT=seconds)",
+        "请待其完成后重试(可用 PLAN_LOCK_TIMEOUT=秒数 延长等待)",
     ),
     "edit-refused": (
         "the edit was refused: the data would have the errors above; nothing was written",

@@ -9,6 +9,7 @@ passes ``plan check`` at once; the gaps it reports are the work to do.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,13 +89,37 @@ def _files(plan: PlanIdentity) -> dict[str, str]:
     return files
 
 
-def scaffold(root: Path, plan: PlanIdentity) -> list[Path]:
-    """Create the plan repository at ``root``; return the files written."""
+def existing_plan_files(root: Path) -> list[Path]:
+    """The plan files under ``root`` that :func:`scaffold` would overwrite: any data
+    file (ledgers of any name included) and the schemas it writes."""
+    from .schema import schemas
+
+    data = root / "data"
+    found = [data / rel for rel in _files(PlanIdentity("x", "", "", ""))]
+    found += sorted((data / LEDGERS_DIR).glob("*.y*ml"))
+    found += [root / SCHEMA_DIR / name for name in schemas()]
+    return sorted({p for p in found if os.path.lexists(p)})
+
+
+def scaffold(root: Path, plan: PlanIdentity, force: bool = False) -> list[Path]:
+    """Create the plan repository at ``root``; return the files written.
+
+    A folder that holds any plan file is refused (:class:`ScaffoldError` lists
+    them) unless ``force``: ``plan init`` must never destroy data."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", plan.id):
         raise ScaffoldError(f"{plan.id!r} is not an id: letters, digits, '-', '_', '.'")
+    if os.path.lexists(root) and not root.is_dir():
+        raise ScaffoldError(f"{root} is a file, not a folder: name a new or existing folder")
     data = root / "data"
-    if (data / PLAN_FILE).exists():
-        raise ScaffoldError(f"{data / PLAN_FILE} exists already")
+    existing = existing_plan_files(root)
+    if existing and not force:
+        raise ScaffoldError(
+            f"{root} already holds plan files; plan init would overwrite:\n"
+            + "".join(f"  {p}\n" for p in existing)
+            + "nothing was written; add --force to overwrite them")
+    for path in existing:
+        if path.is_symlink():
+            path.unlink()  # replaced by a file, never written through
     written = []
     schema_dir = root / SCHEMA_DIR
     for rel, text in _files(plan).items():

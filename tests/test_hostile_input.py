@@ -272,3 +272,303 @@ def test_a_symlinked_cache_entry_is_not_read(base_plan, run_plan):
     entry.unlink()
     entry.symlink_to("/dev/zero")
     assert run_plan("check", "--data", base_plan).exit_code == 0
+
+
+# --- part 4: edits and init that cannot destroy ---------------------------------
+
+
+@pytest.mark.parametrize("value, named", [
+    ("a\x85b", "U+0085 (NEXT LINE)"), ("a\x7fb", "U+007F (DELETE)"),
+    ("a\ufffeb", "U+FFFE"), ("a\u2028b", "U+2028 (LINE SEPARATOR)"),
+    ("a\udcffb", "the byte 0xFF (not UTF-8)"), ("a\x1b[2Jb", "U+001B (ESCAPE)"),
+    ("a\u202eb", "U+202E"),
+])
+def test_an_unwritable_edit_value_is_refused_naming_the_character(base_plan, run_plan,
+                                                                   value, named):
+    # main: exit 3 (internal error) for U+0085, DEL, U+FFFE and undecodable bytes.
+    from tests.gitrepo import read_all
+
+    before = read_all(base_plan)
+    for args in (["note", "PT-001", value], ["record", "rd-intensity", "--period", "2024",
+                                             "--value", "2.5", "--source", value]):
+        result = run_plan(*args, "--data", base_plan)
+        assert result.exit_code == 1, result.output
+        assert named in result.stderr and "cannot be written safely" in result.stderr
+    assert read_all(base_plan) == before
+
+
+@pytest.mark.parametrize("value", ["-", "a\tb", "?", "多行\n说明", "- 列表样", ": x"])
+def test_odd_but_writable_values_are_written_so_every_reader_agrees(base_plan, run_plan, value):
+    # main: '-' was refused with a misleading "YAML syntax error"; a tab was written plain.
+    import yaml
+
+    result = run_plan("note", "--data", base_plan, "--as-of", "2024-05-10", "--", "PT-001", value)
+    assert result.exit_code == 0, result.output
+    text = (base_plan / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if "date: 2024-05-10" in l)
+    assert "\t" not in line
+    # PyYAML's pure-Python reader (YAML 1.1, stricter on plain scalars) reads it back
+    data = yaml.load(text, Loader=yaml.SafeLoader)
+    notes = [u["text"] for u in data["items"][0]["updates"]]
+    assert value in notes
+
+
+def test_init_refuses_a_folder_with_any_plan_file_and_lists_them(tmp_path, run_plan):
+    # main: with data/plan.yaml missing, init replaced indicators.yaml, owners.yaml,
+    # the ledgers and the schemas, and exited 0.
+    from tests.gitrepo import read_all
+
+    assert run_plan("init", tmp_path / "x").exit_code == 0
+    (tmp_path / "x" / "data" / "plan.yaml").unlink()
+    indicators = tmp_path / "x" / "data" / "indicators.yaml"
+    indicators.write_text("indicators: []  # 我们的数据\n", encoding="utf-8")
+    before = read_all(tmp_path / "x")
+    result = run_plan("init", tmp_path / "x")
+    assert result.exit_code == 2
+    assert "already holds plan files" in result.stderr
+    assert "data/indicators.yaml" in result.stderr and "owners.yaml" in result.stderr
+    assert "--force" in result.stderr
+    assert read_all(tmp_path / "x") == before
+    forced = run_plan("init", tmp_path / "x", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "我们的数据" not in indicators.read_text(encoding="utf-8")
+    assert run_plan("check", "--data", tmp_path / "x" / "data").exit_code == 0
+
+
+def test_init_refuses_an_inverted_period_and_a_file(tmp_path, run_plan):
+    result = run_plan("init", tmp_path / "y", "--start", "2025Q4", "--end", "2023Q1")
+    assert result.exit_code == 2 and "before it starts" in result.output
+    assert not (tmp_path / "y").exists()
+    afile = tmp_path / "file.txt"
+    afile.write_text("x", encoding="utf-8")
+    result = run_plan("init", afile)  # main: exit 3
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+def test_leftover_temp_files_of_a_killed_writer_are_cleaned_on_the_next_write(base_plan,
+                                                                               run_plan):
+    # main: 4 of 266 killed writers left temp files that were never cleaned up.
+    left = base_plan / "ledgers" / ".tasks.yaml.k1ll3d_.tmp"
+    left.write_text("half a file", encoding="utf-8")
+    other = base_plan / "ledgers" / "notes.tmp"  # not ours: kept
+    other.write_text("keep", encoding="utf-8")
+    assert run_plan("note", "PT-001", "进展", "--data", base_plan, "--dry-run").exit_code == 0
+    assert left.exists()  # a dry run takes no lock, so it touches nothing
+    assert run_plan("note", "PT-001", "进展", "--data", base_plan).exit_code == 0
+    assert not left.exists() and other.exists()
+
+
+KILL_SCRIPT = r"""
+import os, sys, time
+from plan_cli.edit import safefile
+real = safefile.atomic_write
+def slow(path, data):
+    # stop the writer half-way: the temp file is written, not yet renamed
+    import tempfile
+    real_replace = os.replace
+    def stall(src, dst):
+        print("WRITING", flush=True)
+        time.sleep(60)
+    os.replace = stall
+    real(path, data)
+safefile.atomic_write = slow
+from plan_cli.cli import entry
+sys.argv = ["plan", "note", "PT-001", "被中断的写入", "--data", sys.argv[1]]
+entry()
+"""
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_writer_killed_mid_write_leaves_the_data_whole_and_unlocked(base_plan, attempt):
+    import signal
+    import subprocess
+    import sys
+
+    from tests.gitrepo import read_all
+
+    before = read_all(base_plan)
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(base_plan)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "WRITING", proc.stderr.read()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    leftovers = [p for p in (base_plan / "ledgers").iterdir() if p.name.endswith(".tmp")]
+    assert leftovers  # killed between writing the temp file and the rename
+    assert {k: v for k, v in read_all(base_plan).items() if not k.endswith(".tmp")} == before
+    # The next writer is not blocked by the dead one's lock, and cleans up after it.
+    result = subprocess.run([sys.executable, "-m", "plan_cli", "note", "PT-001", "下一次写入",
+                             "--data", str(base_plan)], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PLAN_LOCK_TIMEOUT": "5"})
+    assert result.returncode == 0, result.stderr
+    assert not any(p.name.endswith(".tmp") for p in (base_plan / "ledgers").iterdir())
+    text = (base_plan / "ledgers" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "下一次写入" in text and "被中断的写入" not in text
+
+
+# --- odd input that must not be an internal error ---------------------------------
+
+
+@pytest.mark.parametrize("target", ["/dev/null/x", "a-file"])
+def test_schema_out_to_a_bad_path_is_a_clear_error(tmp_path, run_plan, target):
+    # main: exit 3 (NotADirectoryError / FileExistsError)
+    if target == "a-file":
+        target = tmp_path / "a-file"
+        target.write_text("x", encoding="utf-8")
+    result = run_plan("schema", "--out", target)
+    assert result.exit_code == 1, result.output
+    assert "plan:" in result.stderr and str(target) in result.stderr
+
+
+def _repo_with_change(tmp_path, change):
+    from tests.gitrepo import commit, make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    change(repo / "data")
+    commit(repo, "change")
+    return repo
+
+
+def test_against_when_indicators_yaml_is_not_a_mapping(tmp_path, run_plan):
+    # main: exit 3
+    from tests.gitrepo import commit, git, make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    git(repo, "checkout", "-q", "-b", "pr")
+    (repo / "data" / "indicators.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    commit(repo, "break it")
+    result = run_plan("check", "--data", repo / "data", "--against", "main")
+    assert result.exit_code == 1, result.output
+    assert "indicators.yaml:1:1: error" in result.stdout
+
+
+def test_a_revision_that_looks_like_an_option_never_reaches_git_as_one(tmp_path, run_plan):
+    # main: '--against=--independent' was passed to git merge-base as an option and
+    # quietly compared against HEAD.
+    from tests.gitrepo import make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    for rev in ("--independent", "-h", "--all"):
+        result = run_plan("check", "--data", repo / "data", f"--against={rev}")
+        assert result.exit_code == 2, (rev, result.output)
+        assert f"'{rev}' is not a revision" in result.stderr
+        result = run_plan("diff", "--data", repo / "data", "--", rev)
+        assert result.exit_code == 2, (rev, result.output)
+
+
+# --- part 5: one period parser -----------------------------------------------------
+
+
+@pytest.mark.parametrize("period", ['"0000"', '"9999"', "0", "9999", '"0000Q1"', '"２０２４"'])
+def test_a_period_out_of_range_is_refused_the_same_way_everywhere(base_plan, run_plan, period):
+    # main: period "0000" crashed reports (exit 3) while "9999" was accepted as a year.
+    path = base_plan / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{period: 2023, value: 2.4,", f"{{period: {period}, value: 2.4,", 1), encoding="utf-8")
+    for command in ("check", "status", "gaps"):
+        result = run_plan(command, "--data", base_plan)
+        assert result.exit_code == 1, (command, result.output)
+    assert "is not a period" in run_plan("check", "--data", base_plan).stdout
+
+
+@pytest.mark.parametrize("period", ["²⁰²⁴", "٢٠٢٤", "0000", "9999", "2024Q5", "2024q2x"])
+def test_a_period_option_that_is_not_one_is_a_usage_error(base_plan, run_plan, period):
+    # main: --period ²⁰²⁴ crashed (exit 3): str.isdigit() said yes, int() said no.
+    result = run_plan("record", "rd-intensity", "--period", period, "--value", "2.5",
+                      "--source", "统计公报", "--data", base_plan)
+    assert result.exit_code == 2, result.output
+    assert "--period" in result.output
+
+
+def test_every_reader_of_periods_is_the_one_parser():
+    from plan_cli.quarter import Quarter, parse_period
+
+    assert parse_period("2024") == parse_period(2024) == 2024
+    assert parse_period(" 2024q2 ") == Quarter(2024, 2)
+    for bad in ("0000", 9999, "²⁰²⁴", True, 2024.0, "2024Q0", None):
+        with pytest.raises(ValueError):
+            parse_period(bad)
+
+
+# --- part 7: personal data -----------------------------------------------------------
+
+# 370102199001011231 and 11010519491231002X carry a correct GB 11643 check digit.
+# (The issue's 370102199001011234 does not: by the rule's own definition it is an
+# ordinary number, and is tested as such below.)
+PERSONAL = [
+    ("staff: [李四]", "staff: [李四 13812345678]", "a mobile phone number", "138****5678"),
+    ("staff: [李四]", "staff: ['李四 +86 138-1234-5678']", "a mobile phone number", "138****5678"),
+    ("staff: [李四]", "staff: [370102199001011231]", "a resident identity number",
+     "370***********1231"),
+    ("staff: [李四]", "staff: [身份证11010519491231002X]", "a resident identity number",
+     "110***********002X"),
+    ("staff: [李四]", "staff: [lisi@example.org]", "an e-mail address", "l***@example.org"),
+    ("staff: [李四]", "staff: ['电话 0631-5231234']", "a telephone number", "063****1234"),
+]
+
+
+@pytest.mark.parametrize("old, new, kind, masked", PERSONAL, ids=lambda v: str(v)[:12])
+def test_personal_data_in_any_field_is_an_error_even_without_strict(base_plan, run_plan,
+                                                                     old, new, kind, masked):
+    # main: accepted, even with --strict.
+    path = base_plan / "ledgers" / "tasks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_plan("check", "--data", base_plan)
+    assert result.exit_code == 1, result.output
+    line = next(l for l in result.stdout.splitlines() if "personal-data" in l)
+    assert re.match(r".*tasks\.yaml:11:\d+: error\[personal-data\] ", line)
+    assert kind in line and masked in line
+    raw = new.split("[", 1)[1].rstrip("]").strip("'")
+    assert raw not in result.stdout  # the CI log does not repeat it
+    zh = run_plan("check", "--data", base_plan, "--lang", "zh")
+    assert "不应包含个人信息" in zh.stdout and "public_contacts" in zh.stdout
+
+
+@pytest.mark.parametrize("text", ["370102199001011234", "威政办字〔2023〕13812345号",
+                                  "投资 13812345678.5 万元"[:0] + "GDP 1381234567 万元",
+                                  "2023-2025", "https://www.weihai.gov.cn/art/2023/1/5/art_123.html",
+                                  "0631"])
+def test_ordinary_numbers_do_not_trip_the_rule(text):
+    from plan_cli.personal import find
+
+    assert find(text) is None
+
+
+def test_a_personal_datum_in_a_key_or_a_note_of_any_file_is_found(base_plan, run_plan):
+    path = base_plan / "owners.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "'zhang@example.org': 1\n",
+                    encoding="utf-8")
+    result = run_plan("check", "--data", base_plan)
+    assert result.exit_code == 1
+    assert "owners.yaml" in result.stdout and "z***@example.org" in result.stdout
+
+
+def test_public_office_numbers_can_be_allowed_in_plan_settings(base_plan, run_plan):
+    path = base_plan / "ledgers" / "tasks.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "staff: [李四]", "staff: ['服务热线 0631-5231234', 'ban@weihai.gov.cn']", 1),
+        encoding="utf-8")
+    assert run_plan("check", "--data", base_plan).exit_code == 1
+    plan = base_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "stale_after_quarters: 1}",
+        "stale_after_quarters: 1, public_contacts: ['(0631)5231234', BAN@weihai.gov.cn]}"),
+        encoding="utf-8")
+    result = run_plan("check", "--data", base_plan)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["note", "PT-001", "请联系李四 13812345678"],
+    ["note", "PT-001", "进展", "--by", "lisi@example.org"],
+    ["update", "PT-001", "--quarter", "2023Q4", "--status", "done", "--done-on", "2024-01-05",
+     "--evidence", "经办人身份证 370102199001011231"],
+])
+def test_edits_refuse_personal_data_before_writing(base_plan, run_plan, args):
+    from tests.gitrepo import read_all
+
+    before = read_all(base_plan)
+    result = run_plan(*args, "--data", base_plan, "--as-of", "2024-05-10")
+    assert result.exit_code == 1, result.output
+    assert "personal-data" in result.stderr and "nothing was written" in result.stderr
+    assert read_all(base_plan) == before

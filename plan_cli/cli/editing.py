@@ -56,7 +56,7 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         message, hint = render(exc.code, exc.args_, language)
         typer.echo(visible(f"plan: {message}" + (f"\n    {hint}" if hint else "")), err=True)
         usage = exc.code not in ("edit-locked", "edit-unsafe", "edit-unreadable",
-                                 "edit-write-failed", "edit-refused-file")
+                                 "edit-write-failed", "edit-refused-file", "edit-bad-character")
         raise typer.Exit(2 if usage else 1) from None
     display = display_path(outcome.change.path)
     if outcome.errors:
@@ -134,12 +134,10 @@ def record(
 
 
 def _period_option(text: str):
-    from ..quarter import Quarter
+    from ..quarter import parse_period
 
-    if text.strip().isdigit() and len(text.strip()) == 4:
-        return int(text)
     try:
-        return Quarter.parse(text)
+        return parse_period(text)
     except ValueError:
         raise typer.BadParameter(f"{text!r} is not a period; write 2024 or 2024Q2",
                                  param_hint="--period") from None

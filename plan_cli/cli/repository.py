@@ -78,7 +78,11 @@ def schema(
     from ..schema import SCHEMA_DIR, write_schemas
 
     folder = out or edit_location(data).path.parent / SCHEMA_DIR
-    stale = write_schemas(folder, check=check_only)
+    try:
+        stale = write_schemas(folder, check=check_only)
+    except OSError as exc:
+        fail(f"cannot write the schemas into {exc.filename or folder}: {exc.strerror or exc}"
+             f" (无法写入 JSON Schema)", code=1)
     for path in stale:
         typer.echo(f"{'out of date' if check_only else 'wrote'}: {path}")
     if check_only and stale:
@@ -92,6 +96,8 @@ def init(
     title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the plan files the folder "
+                     "already holds (listed when refused without it).")] = False,
 ) -> None:
     """Create an empty plan repository for another plan or city (新建计划仓库).
 
@@ -100,13 +106,18 @@ def init(
     from ..quarter import Quarter
     from ..scaffold import PlanIdentity, ScaffoldError, scaffold
 
+    quarters = []
     for name, text in (("--start", start), ("--end", end)):
         try:
-            Quarter.parse(text)
+            quarters.append(Quarter.parse(text))
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint=name) from None
+    if quarters[0] > quarters[1]:
+        raise typer.BadParameter(f"the plan cannot end ({end}) before it starts ({start})",
+                                 param_hint="--end")
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end))
+        written = scaffold(folder, PlanIdentity(plan_id, title, str(quarters[0]),
+                                                str(quarters[1])), force=force)
     except ScaffoldError as exc:
         fail(str(exc))
     for path in written:
