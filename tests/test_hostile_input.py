@@ -572,3 +572,22 @@ def test_edits_refuse_personal_data_before_writing(base_plan, run_plan, args):
     assert result.exit_code == 1, result.output
     assert "personal-data" in result.stderr and "nothing was written" in result.stderr
     assert read_all(base_plan) == before
+
+
+def test_plan_diff_prints_data_as_text(tmp_path, run_plan):
+    # main: plan diff read titles as rich markup and passed ESC sequences through.
+    from tests.gitrepo import git, make_repo
+
+    repo = make_repo(tmp_path / "repo")
+    git(repo, "checkout", "-q", "-b", "pr")
+    tasks = repo / "data" / "ledgers" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace("deliverable: 完成建设",
+                                  'deliverable: "[/]\\e]8;;http://x\\a链接\\e]8;;\\a"'),
+                     encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        result = run_plan("diff", "main", "--data", repo / "data", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        flat = re.sub(r"\s+", "", result.stdout)  # the table folds long cells
+        assert "[/]\\x1b]8;;http://x\\x07链接" in flat
