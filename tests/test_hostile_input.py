@@ -591,3 +591,25 @@ def test_plan_diff_prints_data_as_text(tmp_path, run_plan):
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         flat = re.sub(r"\s+", "", result.stdout)  # the table folds long cells
         assert "[/]\\x1b]8;;http://x\\x07链接" in flat
+
+
+def test_a_crafted_cache_entry_cannot_exhaust_memory(base_plan, run_plan):
+    # main: an 18-byte entry (a marshal list claiming 2**31 items) stalled for 30-40 s
+    # or ran out of memory. Under a 1 GiB address-space limit main dies of MemoryError
+    # (exit 3); now the unsigned entry is never unpacked.
+    import subprocess
+    import sys
+
+    from plan_cli import cache as cache_mod
+
+    assert run_plan("check", "--data", base_plan).exit_code == 0
+    entry = _check_entry(base_plan)
+    raw = entry.read_bytes()
+    head = len(cache_mod._MAGIC)
+    entry.write_bytes(raw[:head + 32] + b"[\xff\xff\xff\x7f" + b"\x00" * 14)
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30));"
+              "from plan_cli.cli import entry; sys.argv = ['plan', 'check', '--data', sys.argv[1]];"
+              "entry()")
+    done = subprocess.run([sys.executable, "-c", script, str(base_plan)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -35,10 +35,8 @@ def describe(char: str) -> str:
 
 def unwritable(text: str) -> str | None:
     """The first character of ``text`` an edit must not write, described; else None."""
-    if (code := ord(max(text, default="\0"))) >= 0x10000:  # planes 1-16: noncharacters
-        for char in text:
-            if ord(char) >= 0x10000 and (ord(char) & 0xFFFE) == 0xFFFE:
-                return describe(char)
-    del code
+    for char in text:  # U+1FFFE, U+1FFFF … U+10FFFF: the noncharacters of planes 1-16
+        if ord(char) >= 0x10000 and (ord(char) & 0xFFFE) == 0xFFFE:
+            return describe(char)
     match = _REFUSED.search(text)
     return describe(match.group()) if match else None
