@@ -91,21 +91,37 @@ def allowed_contacts(ws: Workspace) -> frozenset[str]:
     return frozenset(_normal(v) for v in values)
 
 
-def _walk(node, path: tuple) -> Iterator[tuple[tuple, bool, str]]:
-    """``(path, is_key, text)`` for every key and scalar under ``node``."""
-    stack = [(node, path)]
-    while stack:
-        node, path = stack.pop()
-        if type(node) is YMap:
-            for key, value in node.items():
-                yield path + (key,), True, key
-                stack.append((value, path + (key,)))
-        elif type(node) is YList:
-            stack.extend((value, path + (i,)) for i, value in enumerate(node))
-        elif isinstance(node, str):
-            yield path, False, node
-        elif type(node) is int:
-            yield path, False, str(node)
+def _hits(node, path: list, out: list) -> None:
+    """Append ``(path, is_key, text)`` for every key and scalar under ``node`` that may
+    hold a personal datum (most hold no run of digits nor '@': paths are built only
+    for those that do)."""
+    candidate = _CANDIDATE.search
+    if type(node) is YMap:
+        for key, value in node.items():
+            if candidate(key):
+                out.append(((*path, key), True, key))
+            if type(value) is str:
+                if candidate(value):
+                    out.append(((*path, key), False, value))
+            elif type(value) is int:
+                if value >= 1_000_000:
+                    out.append(((*path, key), False, str(value)))
+            elif type(value) is YMap or type(value) is YList:
+                path.append(key)
+                _hits(value, path, out)
+                path.pop()
+    elif type(node) is YList:
+        for i, value in enumerate(node):
+            if type(value) is str:
+                if candidate(value):
+                    out.append(((*path, i), False, value))
+            elif type(value) is int:
+                if value >= 1_000_000:
+                    out.append(((*path, i), False, str(value)))
+            elif type(value) is YMap or type(value) is YList:
+                path.append(i)
+                _hits(value, path, out)
+                path.pop()
 
 
 def check_personal_data(ws: Workspace, today: date) -> Iterator[Diagnostic]:
@@ -116,7 +132,9 @@ def check_personal_data(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     for source in sources:
         if source.data is None:
             continue
-        for path, is_key, text in _walk(source.data, ()):
+        hits: list = []
+        _hits(source.data, [], hits)
+        for path, is_key, text in hits:
             found = find(text, allowed)
             if found is None:
                 continue
