@@ -58,7 +58,10 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PLAN_DEBUG"):
             raise
-        print(f"plan: internal error ({type(exc).__name__}: {exc}). This is a bug in plan, "
+        from ..render.safe import visible
+
+        detail = visible(f"{type(exc).__name__}: {exc}")  # may quote data
+        print(f"plan: internal error ({detail}). This is a bug in plan, "
               "not in your data: please report it with the command you ran "
               "(PLAN_DEBUG=1 shows the traceback).", file=sys.stderr)
         sys.exit(3)
