@@ -613,3 +613,28 @@ def test_a_crafted_cache_entry_cannot_exhaust_memory(base_plan, run_plan):
     done = subprocess.run([sys.executable, "-c", script, str(base_plan)], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("attempt", range(int(os.environ.get("PLAN_KILL_REPEATS", "2"))))
+def test_a_writer_killed_at_a_random_moment_leaves_the_old_file_or_the_new(base_plan, attempt):
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    ledger = base_plan / "ledgers" / "tasks.yaml"
+    old = ledger.read_bytes()
+    proc = subprocess.Popen([sys.executable, "-m", "plan_cli", "note", "PT-001", "随机中断",
+                             "--data", str(base_plan)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    time.sleep(random.uniform(0.05, 0.8))  # while it starts, reads, validates or writes
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    now = ledger.read_bytes()
+    assert now == old or (now.startswith(old.split(b"    updates:")[0]) and "随机中断".encode() in now)
+    result = subprocess.run([sys.executable, "-m", "plan_cli", "note", "PT-001", "之后",
+                             "--data", str(base_plan)], capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "PLAN_LOCK_TIMEOUT": "5"})
+    assert result.returncode == 0, result.stderr
+    assert not any(p.name.endswith(".tmp") for p in (base_plan / "ledgers").iterdir())
