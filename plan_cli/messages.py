@@ -84,6 +84,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "write the value out in full here",
         "请在此处写出完整的值",
     ),
+    "too-deep": (
+        "lists and mappings are nested more than {limit} deep here",
+        "此处列表和映射的嵌套超过 {limit} 层",
+        "no plan data is nested this deep: check the brackets and indentation",
+        "计划数据不会嵌套这么深:请检查括号和缩进",
+    ),
     "number-too-large": (
         "the number {preview} is too large (at most {limit} in magnitude)",
         "数字 {preview} 过大(绝对值不得超过 {limit})",

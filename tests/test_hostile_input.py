@@ -132,11 +132,12 @@ def test_a_very_deep_value_is_a_located_error(base_plan, run_plan):
     # main: a deep value in an enum field crashed (exit 3).
     path = base_plan / "indicators.yaml"
     text = path.read_text(encoding="utf-8").replace("direction: up", "direction: "
-                                                    + "[" * 100 + "]" * 100, 1)
+                                                    + "[" * 990 + "]" * 990, 1)
     path.write_text(text, encoding="utf-8")
     result = run_plan("check", "--data", base_plan)
     assert result.exit_code == 1, result.output
-    assert re.search(r"indicators\.yaml:\d+:\d+: error\[too-deep\]", result.stdout)
+    assert re.search(r"indicators\.yaml:\d+:\d+: error\[too-deep\] lists and mappings are "
+                     r"nested more than 64 deep", result.stdout)
 
 
 # --- part 6: locations as editors count them ----------------------------------
@@ -638,3 +639,20 @@ def test_a_writer_killed_at_a_random_moment_leaves_the_old_file_or_the_new(base_
                             timeout=60, env={**os.environ, "PLAN_LOCK_TIMEOUT": "5"})
     assert result.returncode == 0, result.stderr
     assert not any(p.name.endswith(".tmp") for p in (base_plan / "ledgers").iterdir())
+
+
+def test_every_code_issue_9_added_has_words_in_both_languages():
+    # (the too-deep message was empty until this test)
+    from plan_cli import messages
+
+    root = Path(__file__).parent.parent / "plan_cli"
+    codes = set()
+    for name in ("yamlread.py", "datadir.py", "personal.py", "edit/ops.py", "edit/values.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        codes |= set(re.findall(r'(?:YamlProblem\([^"]*|RefusedFile\(|EditRefused\(|'
+                                r'Severity\.error, )"([a-z][a-z-]+)"', text))
+    assert {"alias", "too-deep", "number-too-large", "not-regular-file", "file-too-large",
+            "personal-data", "edit-bad-character", "edit-refused-file"} <= codes
+    for code in codes:
+        en, zh, hint_en, hint_zh = messages.CATALOG[code]
+        assert en and zh and (hint_en is None) == (hint_zh is None), code
