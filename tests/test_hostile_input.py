@@ -656,3 +656,19 @@ def test_every_code_issue_9_added_has_words_in_both_languages():
     for code in codes:
         en, zh, hint_en, hint_zh = messages.CATALOG[code]
         assert en and zh and (hint_en is None) == (hint_zh is None), code
+
+
+def test_csv_cells_are_inert_in_a_spreadsheet(base_plan, run_plan):
+    import csv
+    import io
+
+    path = base_plan / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "name: 研发经费投入强度", "name: '=HYPERLINK(\"http://x\",\"点我\")'", 1), encoding="utf-8")
+    result = run_plan("gaps", "--data", base_plan, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    cells = [c for row in csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))) for c in row]
+    assert any(c.startswith("'=HYPERLINK(\"http://x\",\"点我\")") for c in cells), cells
+    assert not any(c.startswith(("=", "@", "+")) for c in cells)
+    from plan_cli.render.safe import csv_cell
+    assert csv_cell("-3.5") == "-3.5" and csv_cell("-1+1|cmd") == "'-1+1|cmd"

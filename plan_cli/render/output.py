@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .safe import md_cell, visible
+from .safe import csv_cell, md_cell, visible
 
 FORMATS = ("table", "json", "markdown", "csv")
 
@@ -106,8 +106,8 @@ def render_csv(view: View) -> str:
     for i, grid in enumerate([view.csv_grid] if view.csv_grid else view.grids):
         if i:
             writer.writerow([])
-        writer.writerow(grid.head)
-        writer.writerows(grid.rows)
+        writer.writerow(map(csv_cell, grid.head))
+        writer.writerows(map(csv_cell, row) for row in grid.rows)
     return buffer.getvalue()
 
 
