@@ -672,3 +672,9 @@ def test_csv_cells_are_inert_in_a_spreadsheet(base_plan, run_plan):
     assert not any(c.startswith(("=", "@", "+")) for c in cells)
     from plan_cli.render.safe import csv_cell
     assert csv_cell("-3.5") == "-3.5" and csv_cell("-1+1|cmd") == "'-1+1|cmd"
+
+
+def test_init_refuses_a_title_it_cannot_write(tmp_path, run_plan):
+    result = run_plan("init", tmp_path / "z", "--title", "计划\x1b[2J")
+    assert result.exit_code == 2 and "U+001B (ESCAPE)" in result.output
+    assert not (tmp_path / "z").exists()

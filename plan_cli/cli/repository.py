@@ -106,6 +106,11 @@ def init(
     from ..quarter import Quarter
     from ..scaffold import PlanIdentity, ScaffoldError, scaffold
 
+    from ..edit.values import unwritable
+
+    if char := unwritable(title):
+        raise typer.BadParameter(f"contains {char}, which cannot be written safely",
+                                 param_hint="--title")
     quarters = []
     for name, text in (("--start", start), ("--end", end)):
         try:
