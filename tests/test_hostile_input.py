@@ -678,3 +678,20 @@ def test_init_refuses_a_title_it_cannot_write(tmp_path, run_plan):
     result = run_plan("init", tmp_path / "z", "--title", "计划\x1b[2J")
     assert result.exit_code == 2 and "U+001B (ESCAPE)" in result.output
     assert not (tmp_path / "z").exists()
+
+
+def test_many_absurd_growth_rates_do_not_overflow_the_reports(base_plan, run_plan):
+    # Within the number limit, 33 years of 1e18 % growth overflowed the compound mean
+    # to inf and every report crashed (exit 3) on this branch before the fix.
+    plan = base_plan / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "period: {start: 2023Q1, end: 2025Q4}", "period: {start: 1990Q1, end: 2025Q4}"),
+        encoding="utf-8")
+    path = base_plan / "indicators.yaml"
+    actuals = "".join(f"      - {{period: {y}, value: 1e18, source: synthetic}}\n"
+                      for y in range(1991, 2024))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      - {period: 2023, value: 6.0, source: synthetic}\n", actuals), encoding="utf-8")
+    for command in (["status"], ["gaps"], ["owners"], ["show", "KI-01"], ["due"]):
+        result = run_plan(*command, "--data", base_plan, "--as-of", "2024-05-10")
+        assert result.exit_code in (0, 1), (command, result.output)
