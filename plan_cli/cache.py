@@ -73,7 +73,7 @@ def fingerprint() -> bytes:
         for path in sorted(package.rglob("*.py")):
             stat = path.stat()
             parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-        for name in ("yaml", "pydantic", "pydantic_core"):
+        for name in ("_ruamel_yaml", "pydantic", "pydantic_core"):  # (the C parser: no import)
             spec = find_spec(name)
             origin = spec.origin if spec else None
             if origin and os.path.exists(origin):

@@ -110,15 +110,16 @@ def _split_batch(out: bytes) -> list[bytes]:
     return blobs
 
 
-def load_at(location: DataLocation, rev: str | None):
+def load_at(location: DataLocation, rev: str | None, keep_data: bool = True):
     """The workspace at ``rev`` (None: the working tree); an empty one when the
-    data folder did not exist yet at ``rev`` (the pull request that adds it)."""
+    data folder did not exist yet at ``rev`` (the pull request that adds it).
+    ``keep_data=False``: models only (see :func:`plan_cli.load.load`)."""
     from .load import Workspace, load
 
     if rev is None:
-        return load(location)
+        return load(location, keep_data=keep_data)
     snapshot = snapshot_at(location, rev)
-    return load(location, snapshot) if snapshot else Workspace(location)
+    return load(location, snapshot, keep_data=keep_data) if snapshot else Workspace(location)
 
 
 def sides(location: DataLocation, base: str | None, head: str | None):
@@ -134,3 +135,14 @@ def sides(location: DataLocation, base: str | None, head: str | None):
     head_name = "working tree" if head_rev is None else f"{head} ({head_rev[:10]})"
     base_name = f"{base or 'merge-base'} ({base_rev[:10]})"
     return load_at(location, base_rev), load_at(location, head_rev), base_name, head_name, base_rev
+
+
+def data_revision(folder: Path) -> tuple[str, bool] | None:
+    """The commit the data folder is at and whether its files differ from it
+    (``(short id, dirty)``); None outside a git repository or without git."""
+    try:
+        commit = _git(folder, "rev-parse", "--short=10", "HEAD")
+        changes = _git(folder, "status", "--porcelain", "--untracked-files=all", "--", ".")
+    except GitError:
+        return None
+    return commit, bool(changes)

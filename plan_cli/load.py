@@ -168,7 +168,7 @@ def _validate_ledger(source: SourceFile, diags: list[Diagnostic]) -> m.LedgerFil
 
 
 def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
-         cache: Any = None) -> Workspace:
+         cache: Any = None, keep_data: bool = True) -> Workspace:
     """Read and validate every file under the data folder.
 
     ``snapshot`` (``{path: bytes}``) replaces the folder's files: it is the
@@ -181,20 +181,25 @@ def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
     The garbage collector is paused while building: the parse allocates many
     small containers and nothing in it forms cycles, and pausing roughly
     halves the time on large ledgers.
+
+    Without ``keep_data`` each ledger's raw data is dropped once validated: the
+    models are all a report needs (diagnostics cannot be located afterwards).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(location, snapshot, cache)
+        return _load(location, snapshot, cache, keep_data)
     finally:
         if enabled:
             gc.enable()
 
 
 def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
-          cache: Any = None) -> Workspace:
+          cache: Any = None, keep_data: bool = True) -> Workspace:
     ws = load_base(location, snapshot, cache)
     for source, ledger in iter_ledgers(ws, snapshot, cache):
+        if not keep_data:
+            source.data = None  # the raw data (with positions) is most of a ledger's memory
         if ledger is not None:
             ws.add_ledger(ledger, source)
         elif source.data is not None:

@@ -45,6 +45,18 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         None,
         None,
     ),
+    "merge-key": (
+        "merge keys ('<<:') are not read: this key and its value are ignored",
+        "不支持合并键(“<<:”):该键及其值已被忽略",
+        "write the keys out in full in each mapping instead of merging them in",
+        "请在每个映射中把各个键完整写出,不要用合并键",
+    ),
+    "explicit-tag": (
+        "explicit YAML tag '{tag}' is not allowed",
+        "不允许使用显式 YAML 标签“{tag}”",
+        "remove the tag; to keep a value as text, put it in quotes: '2024'",
+        "请删除该标签;若要把值当作文字,请加引号,例如 '2024'",
+    ),
     "multiple-documents": (
         "only one YAML document per file; this second one is ignored",
         "每个文件只能有一个 YAML 文档;第二个文档已被忽略",

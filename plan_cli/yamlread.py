@@ -1,21 +1,25 @@
 """Read YAML fast, keeping the position of every key and value.
 
-We build plain ``dict``/``list`` data straight from libyaml's C event stream
-instead of calling ``yaml.load``: measured on a 2.1 MB ledger it took 0.30 s
-against 1.11 s for ``CSafeLoader`` and 0.64 s for ``yaml.compose`` (garbage
-collector off in all three), and it lets us decide the rules ourselves:
+We build plain ``dict``/``list`` data straight from the C event stream of
+ruamel.yaml's libyaml parser (``ruamel.yaml.cyaml.CParser``, shipped by
+``ruamel.yaml.clib``) instead of calling a loader: measured on a 2.1 MB ledger
+it took 0.30 s against 1.11 s for ``CSafeLoader`` and 0.64 s for
+``yaml.compose`` (garbage collector off in all three), and it lets us decide
+the rules ourselves:
 
 * scalars follow the YAML 1.2 core schema (``yes``/``on`` stay text, ``010``
   is ten), so reading agrees with how the files are written;
 * dates stay text, so a bad date is a located validation error rather than a
   crash inside the parser;
-* duplicate keys, which PyYAML silently drops, are reported.
+* duplicate keys, which loaders silently drop, are reported;
+* merge keys (``<<:``) and explicit tags (``!!str``, ``!foo``) are refused
+  with a located problem, since the plan's files mean exactly what they say.
 
 Positions are kept on the containers (:class:`YMap`, :class:`YList`) and are
 0-based, as libyaml gives them; :func:`locate` turns a key path into a 1-based
 ``(line, column)`` once, at the boundary.
 
-PyYAML is imported on the first :func:`parse`, not with this module: data
+The parser is imported on the first :func:`parse`, not with this module: data
 served from the cache (:mod:`plan_cli.cache`) needs the containers and
 :func:`locate` but no parser.
 """
@@ -29,13 +33,18 @@ from typing import Any
 
 
 def _yaml():
-    """PyYAML, with libyaml's C parser or not at all."""
-    import yaml
+    """ruamel.yaml's C parser and its errors, or not at all.
 
-    if not yaml.__with_libyaml__:  # pragma: no cover - depends on the wheel installed
-        # The pure-Python parser is 5-10x slower; refuse rather than be silently slow.
-        raise ImportError("PyYAML was built without libyaml; reinstall PyYAML from a wheel")
-    return yaml
+    ruamel.yaml installs without its C extension (``ruamel.yaml.clib``), and
+    its pure-Python parser is 4-5x slower: refuse rather than be silently slow.
+    """
+    try:
+        from ruamel.yaml import error, events, reader
+        from ruamel.yaml.cyaml import CParser
+    except ImportError as exc:  # pragma: no cover - exercised by test_yaml_c_parser_required
+        raise ImportError("ruamel.yaml's C parser is missing (缺少 ruamel.yaml 的 C 解析器): "
+                          "pip install 'ruamel.yaml.clib'") from exc
+    return CParser, error, events, reader
 
 
 class YMap(dict):
@@ -76,11 +85,12 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+# Every YAML 1.2 core-schema spelling of infinity and NaN: read as numbers, so
+# that the model refuses them as figures (FiniteFloat) instead of taking text.
 _SPECIAL_FLOAT = {
-    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan"),
-    ".Inf": float("inf"), "+.Inf": float("inf"), "-.Inf": float("-inf"), ".NaN": float("nan"),
-}
-_STR_TAG = "tag:yaml.org,2002:str"
+    f"{sign}.{word}": float(f"{sign}inf")
+    for sign in ("", "+", "-") for word in ("inf", "Inf", "INF")
+} | {f".{word}": float("nan") for word in ("nan", "NaN", "NAN")}
 
 
 # No figure in a plan comes near this; beyond it arithmetic in the reports would
@@ -171,11 +181,11 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problem says where; duplicate keys and similar faults keep the data (first
     value wins) and add a problem each.
     """
-    yaml = _yaml()
+    _, error, _, reader = _yaml()
     problems: list[YamlProblem] = []
     try:
         data = _build(text, problems)
-    except yaml.MarkedYAMLError as exc:
+    except error.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = line_column(text, mark.index) if mark else (1, 1)
         detail = exc.problem or exc.context or "invalid YAML"
@@ -188,14 +198,14 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         problems.append(YamlProblem(line, column, "too-deep",
                                     {"limit": MAX_DEPTH}))
         return None, problems
-    except yaml.reader.ReaderError as exc:  # a control character: not a text file?
+    except reader.ReaderError as exc:  # a control character: not a text file?
         # libyaml reports this one as a byte offset into the UTF-8 text.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
         line, column = line_column(text, len(before))
         problems.append(YamlProblem(line, column, "bad-character",
                                     {"character": f"U+{exc.character:04X}"}))
         return None, problems
-    except yaml.YAMLError as exc:
+    except error.YAMLError as exc:
         problems.append(YamlProblem(1, 1, "yaml-syntax", {"detail": str(exc)}))
         return None, problems
     if data is None and not problems:
@@ -265,8 +275,7 @@ def _to_editor_lines(text: str, data: Any, problems: list[YamlProblem]):
 
 
 def _build(text: str, problems: list[YamlProblem]) -> Any:
-    yaml = _yaml()
-    from yaml import events as ev
+    parser, _, ev, _ = _yaml()
 
     # Hot loop (every event of every file): names bound locally, the loader's
     # get_event called directly rather than through the yaml.parse generator,
@@ -280,7 +289,7 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
     stack: list[list] = []
     root: Any = None
     documents = 0
-    loader = yaml.CSafeLoader(text)
+    loader = parser(text)
     get_event = loader.get_event
     try:
         while True:
@@ -292,7 +301,7 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
             if kind is scalar_event:
                 # libyaml marks a plain scalar with an implicit plain tag (its style is '').
                 value = event.value
-                if event.implicit[0] and event.tag != _STR_TAG:
+                if event.implicit[0]:
                     try:
                         node = resolved[value]
                     except KeyError:
@@ -302,12 +311,18 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
                             mark.line + 1, mark.column + 1, "number-too-large",
                             {"preview": _preview(value), "limit": f"{MAX_NUMBER:.0e}"}))
                         node = None
-                else:
+                else:  # quoted or block text, or an explicit tag (refused, the text kept)
                     node = value
+                    if event.tag is not None:
+                        _tag_problem(problems, event)
             elif kind is map_start:
                 node = YMap()
+                if event.tag is not None:
+                    _tag_problem(problems, event)
             elif kind is seq_start:
                 node = YList()
+                if event.tag is not None:
+                    _tag_problem(problems, event)
             elif kind is map_end or kind is seq_end:
                 stack.pop()
                 continue
@@ -341,6 +356,12 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
                             problems.append(YamlProblem(mark.line + 1, mark.column + 1,
                                                         "complex-key", {}))
                             frame[1] = _Unusable
+                        elif event.value == "<<" and event.implicit[0]:
+                            # A merge key: YAML 1.2 has none, and the plan's files are
+                            # read as written. Its value is dropped with the problem.
+                            problems.append(YamlProblem(mark.line + 1, mark.column + 1,
+                                                        "merge-key", {}))
+                            frame[1] = _Unusable
                         else:
                             # Keys are names: keep the text as written (``2024:`` is "2024").
                             frame[1] = event.value
@@ -369,6 +390,30 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
     finally:
         loader.dispose()
     return root
+
+
+def events(text: str):
+    """The raw event stream of ``text`` (for the splice editor), from the same C parser.
+    A syntax error raises :func:`yaml_error` ``()``'s class."""
+    parser = _yaml()[0](text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+    finally:
+        parser.dispose()
+
+
+def yaml_error() -> type[Exception]:
+    """The base class of the parser's errors."""
+    return _yaml()[1].YAMLError
+
+
+def _tag_problem(problems: list[YamlProblem], event: Any) -> None:
+    mark = event.start_mark
+    tag = event.tag  # shown as written: '!!str', not 'tag:yaml.org,2002:str'
+    if tag.startswith("tag:yaml.org,2002:"):
+        tag = "!!" + tag[len("tag:yaml.org,2002:"):]
+    problems.append(YamlProblem(mark.line + 1, mark.column + 1, "explicit-tag", {"tag": tag}))
 
 
 class _Unusable:

@@ -68,3 +68,16 @@ def golden(request):
         assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
 
     return compare
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> tuple[Path, Path]:
+    """``plan example demo`` and its site as on 2025-08-15 (mid-2025Q3): (data, site)."""
+    root = tmp_path_factory.mktemp("example-site")
+    runner = CliRunner()
+    for args in (["example", str(root / "demo")],
+                 ["site", str(root / "site"), "--data", str(root / "demo"),
+                  "--as-of", "2025-08-15"]):
+        result = runner.invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return root / "demo", root / "site"

@@ -414,3 +414,83 @@ def test_an_unknown_item_id_that_is_a_prefix_still_gets_a_suggestion(base_plan, 
     result = run_plan("note", "PT-00", "x", "--data", base_plan)
     assert result.exit_code == 2
     assert "did you mean 'PT-00" in result.stderr
+
+
+MULTI_LINE_NOTE = """\
+      - quarter: 2024Q1
+        deliverable: 申报基地
+        status: planned
+        note: |
+          已与省商务厅对接
+          材料准备中
+"""
+
+
+def _with_block_note(repo: Path) -> Path:
+    tasks = repo / "data" / "ledgers" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    old = "      - {quarter: 2024Q1, deliverable: 申报基地, status: planned}\n"
+    assert old in text
+    tasks.write_text(text.replace(old, MULTI_LINE_NOTE), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "block note")
+    return tasks
+
+
+def test_a_multi_line_note_block_is_replaced_through_the_round_trip_fallback(repo, run_plan):
+    """The splice cannot replace a `note: |` block; ruamel's round trip does,
+    and every other byte of the file stays as it was."""
+    _with_block_note(repo)
+    result = run_plan("update", "PT-002", "--quarter", "2024Q1", "--status", "in_progress",
+                      "--note", "材料已报送\n等待省里审核", "--data", repo / "data",
+                      "--as-of", "2024-05-10")
+    assert result.exit_code == 0, result.output
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -26,4 +26,4 @@ items:
+        -        status: planned
+        -        note: |
+        -          已与省商务厅对接
+        -          材料准备中
+        +        status: in_progress
+        +        note: |-
+        +          材料已报送
+        +          等待省里审核
+        """)
+    ws = load(DataLocation(repo / "data", "option"))
+    entry = next(i for led in ws.ledgers for i in led.items if i.id == "PT-002").schedule[0]
+    assert entry.note == "材料已报送\n等待省里审核"
+
+
+def test_editor_falls_back_and_keeps_crlf_and_the_rest_byte_for_byte():
+    text = "a: 1\r\nb: |\r\n  x\r\n  y\r\n# end\r\nc: [1, 2]\r\n"
+    editor = Editor(text)
+    editor.set((), "b", "p\nq\n")
+    assert not editor.spliced  # a block value is left to the round trip
+    assert editor.result() == "a: 1\r\nb: |\r\n  p\r\n  q\r\n# end\r\nc: [1, 2]\r\n"
+
+
+def test_the_fallback_refuses_a_file_it_would_reformat():
+    editor = Editor("a:\n- x\n- |\n  y\n  z\n")
+    editor.insert(("a",), 1, "new")
+    with pytest.raises(EditError):
+        editor.fallback_result()
+
+
+def test_run_edit_redoes_a_splice_that_reads_back_wrong_through_the_round_trip(repo,
+                                                                               monkeypatch):
+    """The read-back check is the safety net: a splice gone wrong is redone, not written."""
+    from plan_cli.edit import splice
+
+    real = splice.Editor._spliced
+
+    def damaged(self):
+        return real(self).replace("方案已印发", "方案已印")  # a splice that hit the wrong bytes
+
+    monkeypatch.setattr(splice.Editor, "_spliced", damaged)
+    outcome = run_edit(DataLocation(repo / "data", "option"), date(2024, 5, 10),
+                       lambda files: note(files, "PT-001", "进入实施阶段", None,
+                                          date(2024, 5, 10)))
+    assert outcome.written and not outcome.errors
+    assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
+        @@ -17,0 +18 @@ items:
+        +      - {date: 2024-05-10, text: 进入实施阶段}
+        """)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
 
 from tests.gitrepo import commit, git, make_repo
 
@@ -20,7 +20,7 @@ def _plan_args(command: str, base: str) -> list[str]:
 
 
 def test_pre_commit_hook_runs_plan_check(run_plan):
-    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    hooks = {h["id"]: h for h in YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert hooks["plan-check"]["entry"] == "plan check"
     assert hooks["plan-check"]["pass_filenames"] is False
     result = run_plan(*hooks["plan-schema"]["entry"].split()[1:], "--out", ROOT / "schemas")
@@ -30,7 +30,7 @@ def test_pre_commit_hook_runs_plan_check(run_plan):
 def test_workflow_annotates_mistakes_and_summarises(tmp_path, run_plan, monkeypatch):
     """Done when: a department updates an item on a branch; the workflow's own
     commands annotate each mistake at its line and summarise the change."""
-    workflow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text())
+    workflow = YAML(typ="safe").load((ROOT / "examples" / "github-workflow.yml").read_text())
     steps = {s.get("name"): s.get("run") for s in workflow["jobs"]["check"]["steps"]}
     check_cmd = next(run for name, run in steps.items() if name and name.startswith("Check"))
     diff_cmd = next(run for name, run in steps.items() if name and name.startswith("Summarise"))

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("pydantic", "yaml", "rich", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread")
+HEAVY = ("pydantic", "ruamel.yaml", "_ruamel_yaml", "yaml", "rich", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread")
 
 PROBE = """
 import json, sys
@@ -43,10 +43,10 @@ def test_help_imports_neither_pydantic_nor_yaml_nor_the_model():
 def test_check_answered_from_the_cache_imports_no_yaml_and_no_model(base_plan):
     args = ("check", "--data", str(base_plan), "--as-of", "2024-05-10")
     first = modules_after(*args)
-    assert loaded(first, "plan_cli.model") and loaded(first, "yaml")
+    assert loaded(first, "plan_cli.model") and loaded(first, "ruamel.yaml")
     second = modules_after(*args)
     # typer itself imports pydantic to run a command; plan adds neither models nor YAML.
-    assert [name for name in ("yaml", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread",
+    assert [name for name in ("ruamel.yaml", "_ruamel_yaml", "yaml", "plan_cli.model", "plan_cli.load", "plan_cli.yamlread",
                               "rich") if loaded(second, name)] == []
 
 

@@ -1,3 +1,9 @@
+import math
+import subprocess
+import sys
+
+import pytest
+
 from plan_cli.yamlread import decode, locate, parse
 
 
@@ -52,3 +58,52 @@ def test_gbk_files_are_named_as_such():
 def test_aliases_are_refused_known_or_not():
     _, problems = parse("a: *nope\n")
     assert problems[0].code == "alias"
+
+
+def test_merge_keys_are_refused_where_they_stand_and_not_read_as_a_field():
+    data, problems = parse("base: &b {unit: '%'}\nx:\n  <<: *b\n  name: 强度\n")
+    assert data["x"] == {"name": "强度"}
+    # (its value, an alias, is refused too: aliases are never expanded)
+    assert [(p.line, p.column, p.code) for p in problems] == [(3, 3, "merge-key"),
+                                                              (3, 7, "alias")]
+    # a quoted '<<' is an ordinary (unknown) key, not a merge
+    data, problems = parse("'<<': 1\n")
+    assert data == {"<<": 1} and problems == []
+
+
+def test_explicit_tags_are_refused_with_their_location():
+    data, problems = parse("a: !!str 2024\nb: !!float 3\nc: !mine {k: 1}\nd: !!seq [1]\ne: '5'\n")
+    assert [(p.line, p.column, p.code, p.args["tag"]) for p in problems] == [
+        (1, 4, "explicit-tag", "!!str"), (2, 4, "explicit-tag", "!!float"),
+        (3, 4, "explicit-tag", "!mine"), (4, 4, "explicit-tag", "!!seq")]
+    assert data["a"] == "2024" and data["e"] == "5"
+
+
+@pytest.mark.parametrize("spelling", [
+    f"{sign}.{word}" for sign in ("", "+", "-") for word in ("inf", "Inf", "INF")
+] + [".nan", ".NaN", ".NAN"])
+def test_every_yaml_1_2_spelling_of_infinity_and_nan_is_a_number(spelling):
+    data, problems = parse(f"v: {spelling}\n")
+    assert problems == [] and isinstance(data["v"], float) and not math.isfinite(data["v"])
+
+
+def test_other_dotted_words_stay_text():
+    data, _ = parse("a: .Nan\nb: .iNF\nc: .5\n")
+    assert data == {"a": ".Nan", "b": ".iNF", "c": 0.5}
+
+
+def test_the_reader_runs_on_ruamel_yamls_c_parser():
+    import _ruamel_yaml
+
+    from plan_cli import yamlread
+
+    assert yamlread._yaml()[0] is _ruamel_yaml.CParser
+
+
+def test_a_missing_c_parser_is_a_clear_error_not_a_slow_fallback():
+    code = ("import sys; sys.modules['_ruamel_yaml'] = None; sys.modules['_ruamel_yaml_clibz'] = None\n"
+            "from plan_cli.yamlread import parse\n"
+            "try:\n    parse('a: 1')\nexcept ImportError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         encoding="utf-8", check=True).stdout
+    assert "ruamel.yaml.clib" in out and "C 解析器" in out

@@ -11,7 +11,8 @@ with :data:`app`, in the order ``plan --help`` lists them:
 - :mod:`.checking`: ``check`` (and the guard rails of --against);
 - :mod:`.reporting`: ``status``, ``gaps``, ``due``, ``owners``, ``show``;
 - :mod:`.editing`: ``update``, ``record``, ``note``;
-- :mod:`.repository`: ``diff``, ``schema``, ``init``.
+- :mod:`.repository`: ``diff``, ``schema``, ``init``;
+- :mod:`.publishing`: ``site``, ``example``.
 
 Exit codes: 0 clean, 1 problems in the data, 2 the command was misused,
 3 an internal error (a bug in plan: please report it).
@@ -41,7 +42,7 @@ app = typer.Typer(
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
-from . import checking, reporting, editing, repository  # noqa: E402, F401  isort: skip
+from . import checking, reporting, editing, repository, publishing  # noqa: E402, F401  isort: skip
 
 
 def main() -> None:

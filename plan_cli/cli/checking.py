@@ -64,7 +64,9 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> li
     location = head_ws.location
     try:
         rev = merge_base(location.path, against)
-        base_ws, base_day = load_at(location, rev), commit_date(location.path, rev)
+        # The guard rails locate findings in HEAD only: the base needs no raw data.
+        base_ws = load_at(location, rev, keep_data=False)
+        base_day = commit_date(location.path, rev)
     except GitError as exc:
         fail(f"git: {exc}")
     return run_guards(base_ws, head_ws, base_day, today)

@@ -123,32 +123,30 @@ def find_location(data: Path | None, lang: str):
     return location
 
 
-def load_data(data: Path | None, lang: str, use_cache: bool = True):
-    """Find and load the data (each file's parse from the cache when unchanged)."""
-    return load_from(find_location(data, lang), use_cache)
-
-
-def load_from(location, use_cache: bool = True):
+def load_from(location, use_cache: bool = True, keep_data: bool = True):
     from ..load import load
 
     if not use_cache:
-        return load(location)
+        return load(location, keep_data=keep_data)
     from ..cache import open_cache
 
-    return load(location, cache=open_cache(location))
+    return load(location, cache=open_cache(location), keep_data=keep_data)
 
 
-def require_sound(ws, today: date, language: str) -> None:
-    """Reports need valid data: show the errors (not warnings) and stop with exit 1."""
-    from ..check import run_checks
+def require_sound(location, today: date, language: str, use_cache: bool = True) -> None:
+    """Reports need valid data: show the errors (not warnings) and stop with exit 1.
+
+    Judged by ``plan check``'s own streaming check, from its cache when nothing
+    changed, so that the report itself can load the models without the raw data."""
+    from ..cache import checked
     from ..diagnostics import Severity, format_text
     from ..messages import plural
 
     # Judge "not in the future" against the real date: --as-of looks back at the
     # plan as it stood then, and the reports ignore what was recorded later.
-    diags = run_checks(ws, max(today, date.today()))
+    diags, _ = checked(location, max(today, date.today()), use_cache=use_cache)
     errors = [d for d in diags if d.severity is Severity.error]
-    if errors or ws.plan is None:
+    if errors:
         typer.echo(format_text(errors, language), err=True)
         fail("the data has errors; fix them first (see `plan check`)", code=1)
     if diags:
@@ -162,8 +160,9 @@ def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: b
     """Language, date and a sound workspace: what every report starts from."""
     language = resolve_lang(lang)
     today = parse_as_of(as_of)
-    ws = load_data(data, language, use_cache=not no_cache)
-    require_sound(ws, today, language)
+    location = find_location(data, language)
+    require_sound(location, today, language, use_cache=not no_cache)
+    ws = load_from(location, use_cache=not no_cache, keep_data=False)
     return ws, today, language
 
 
@@ -181,11 +180,13 @@ def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, depar
                                  param_hint=exc.option) from None
 
 
-def emit_report(output_format: ReportFormat, view_fn, data_fn) -> None:
+def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: str = "en") -> None:
+    """Print a report; ``ws`` given, a synthetic plan's outputs carry the banner."""
     from ..render.console import make_console
     from ..render.output import emit
 
-    emit(output_format.value, view_fn, data_fn, make_console)
+    synthetic = bool(ws is not None and ws.plan is not None and ws.plan.plan.synthetic)
+    emit(output_format.value, view_fn, data_fn, make_console, synthetic, lang)
 
 
 

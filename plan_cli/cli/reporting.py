@@ -1,7 +1,12 @@
-"""The reports on a sound plan: ``plan status``, ``gaps``, ``due``, ``owners``, ``show``."""
+"""The reports on a sound plan: ``plan status``, ``gaps``, ``due``, ``owners``, ``show``.
+
+Each is wrapped by :func:`cached`: an unchanged report is replayed from the cache
+(:mod:`plan_cli.reportcache`) before its body imports anything heavy.
+"""
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Annotated
 
@@ -13,7 +18,20 @@ from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, Form
                       StatusOption, emit_report, fail, prepare, resolve_filters)
 
 
+def cached(function):
+    """Serve the report from the cache when nothing it depends on changed."""
+
+    @functools.wraps(function)
+    def report(**kwargs):
+        from ..reportcache import serve
+
+        serve(function.__name__, kwargs, lambda: function(**kwargs), lambda c: typer.Exit(c))
+
+    return report
+
+
 @app.command()
+@cached
 def status(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -48,6 +66,7 @@ def status(
 
 
 @app.command()
+@cached
 def gaps(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -68,7 +87,7 @@ def gaps(
     report = build_gaps(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 class GroupBy(StrEnum):
@@ -90,6 +109,7 @@ def _quarter(text: str | None):
 
 
 @app.command()
+@cached
 def due(
     quarter: Annotated[str | None, typer.Option(
         "--quarter", metavar="QUARTER", show_default=False,
@@ -121,10 +141,11 @@ def due(
     report = build_due(ws, today, asked, by.value, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 @app.command()
+@cached
 def owners(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
@@ -144,10 +165,11 @@ def owners(
     report = build_owners(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen))
+          lambda: render.to_dict(report, where, chosen), ws, language)
 
 
 @app.command()
+@cached
 def show(
     id_: Annotated[str, typer.Argument(metavar="ID", help="An item, indicator, key-task "
                                        "area or ledger id (PT-001, rd-intensity, innovation).")],
@@ -172,4 +194,4 @@ def show(
         fail(label("unknown_id", language, id=id_, hint=hint), code=1)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language),
-          lambda: render.to_dict(report, where))
+          lambda: render.to_dict(report, where), ws, language)

@@ -14,7 +14,7 @@ import difflib
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ class Change:
     after: bytes
     summary: dict[str, str]  # {"en": …, "zh": …}
     expected: Any = None  # the data ``after`` must read back as
+    fallback: Callable[[], bytes] | None = None  # ``after`` made by the round-trip editor
 
     def unified_diff(self, display: str) -> str:
         old = self.before.decode("utf-8-sig").splitlines(keepends=True)
@@ -114,7 +115,15 @@ def _finish(path: Path, editor: Editor, bom: bytes, before: bytes, summary: dict
         text = editor.result(verify=False)  # run_edit compares what load reads back
     except EditError as exc:
         raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
-    return Change(path, before, bom + text.encode("utf-8"), summary, editor.expected)
+
+    def fallback() -> bytes:
+        try:
+            return bom + editor.fallback_result().encode("utf-8")
+        except EditError as exc:
+            raise EditRefused("edit-unsafe", file=path.name, detail=str(exc)) from None
+
+    return Change(path, before, bom + text.encode("utf-8"), summary, editor.expected,
+                  fallback if editor.spliced else None)
 
 
 def _quarter_text(value: Any) -> str | None:
@@ -347,11 +356,15 @@ def _sort_key(period: Any) -> tuple[int, int]:
     return (parsed, 5) if isinstance(parsed, int) else (parsed.year, parsed.q)
 
 
-def _verify(ws: Any, change: Change) -> None:
-    """The spliced file must read back as exactly the intended data."""
+def _reads_back(ws: Any, change: Change) -> bool:
+    """Does the edited file read back as exactly the intended data?"""
     sources = [*ws.sources.values(), *ws.ledger_sources.values()]
     read = next((s.data for s in sources if s.path == change.path), None)
-    if read is None or read != change.expected:
+    return read is not None and read == change.expected
+
+
+def _verify(ws: Any, change: Change) -> None:
+    if not _reads_back(ws, change):
         raise EditRefused("edit-unsafe", file=change.path.name,
                           detail="the edited file would not read back as intended")
 
@@ -383,6 +396,10 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
             files = Files(location)
             change = build(files)
             ws = load(location, files.snapshot(change))
+            if change.fallback is not None and not _reads_back(ws, change):
+                # The splice went wrong (a multi-line block replaced): the round trip redoes it.
+                change = replace(change, after=change.fallback(), fallback=None)
+                ws = load(location, files.snapshot(change))
             # Judge "not in the future" against the real date, as the reports do:
             # --as-of dates a back-filled note, it does not move today.
             errors = [d for d in run_checks(ws, date.today()) if d.severity is Severity.error]

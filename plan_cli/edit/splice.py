@@ -4,13 +4,16 @@ pre-commit edits its config this way (``yaml_rewrite.py``): nothing is ever
 re-dumped, so comments, key order, quoting, blank lines, line endings and
 Chinese text outside the edited nodes stay byte for byte. ruamel's round-trip
 mode would do the same at ≈15 ms per ledger item (measured); the splice costs
-one pass of libyaml's C event stream over the file.
+one pass of the C event stream (ruamel.yaml's libyaml parser) over the file.
 
 An :class:`Editor` takes paths into the document, as the loader reports them
 (``("items", 3, "schedule")``), and records edits. It applies the same change
 to a copy of the data, and :meth:`Editor.result` refuses to return text that
-does not parse back to exactly that data: a splice that went wrong is an
-:class:`EditError`, never a damaged file.
+does not parse back to exactly that data. What the splice cannot do (replace a
+multi-line ``note: |`` block, an unusual layout) is replayed on ruamel.yaml's
+round trip (:mod:`plan_cli.edit.roundtrip`), behind the same read-back check:
+an edit that cannot be made safely is an :class:`EditError`, never a damaged
+file.
 """
 
 from __future__ import annotations
@@ -20,10 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-from yaml import events as ev
-
-from ..yamlread import parse
+from ..yamlread import events, parse, yaml_error
 
 
 class EditError(Exception):
@@ -56,9 +56,11 @@ def compose(text: str, offset: int = 0) -> Node:
 
     ``offset`` is added to every position: ``text`` may be a slice of a file.
     """
+    from ruamel.yaml import events as ev
+
     stack: list[Node] = []
     root: Node | None = None
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+    for event in events(text):
         kind = type(event)
         if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
             done = stack.pop()
@@ -181,6 +183,8 @@ class Editor:
         self._root: Node | None = None
         self._windows: dict[tuple, Node | None] = {}
         self._line_starts: list[int] | None = None
+        self._ops: list[tuple] = []  # the edits, replayed by the fallback
+        self.spliced = True  # False once a splice was refused: only the fallback can do it
 
     # -- navigation --
 
@@ -213,7 +217,7 @@ class Editor:
             return None
         try:
             tree = compose(window, start)
-        except (yaml.YAMLError, EditError):
+        except (yaml_error(), EditError):
             return None
         if tree.kind != "seq" or tree.flow or len(tree.children) != 1:
             return None
@@ -273,9 +277,21 @@ class Editor:
         if node.kind != "map":
             raise EditError(f"{'/'.join(map(str, path))} is not a mapping")
         self._expected_at(path)[key] = value
+        self._ops.append(("set", tuple(path), key, value, tuple(order)))
+        try:
+            self._set(node, flow, path, key, value, order)
+        except EditError:
+            self.spliced = False
+
+    def _set(self, node: Node, flow: bool, path: Sequence, key: str, value: Any,
+             order: Sequence[str]) -> None:
         at = node.index(key)
         if at is not None:
             old = node.children[at]
+            if old.style in ("|", ">"):
+                # A block's span runs to the next key's line, past its line breaks:
+                # leave it to the round trip, which writes a block again.
+                raise EditError("a multi-line block value is replaced by the round trip")
             if old.kind == "scalar" and not isinstance(value, (dict, list)):
                 style = old.style if old.style in ("'", '"') else ""
                 text = render_scalar(value, flow=flow, style=style)
@@ -334,6 +350,13 @@ class Editor:
         if node.kind != "seq":
             raise EditError(f"{'/'.join(map(str, path))} is not a list")
         self._expected_at(path).insert(index, value)
+        self._ops.append(("insert", tuple(path), index, value))
+        try:
+            self._insert(node, path, index, value)
+        except EditError:
+            self.spliced = False
+
+    def _insert(self, node: Node, path: Sequence, index: int, value: Any) -> None:
         items = node.children
         index = min(index, len(items))
         if node.flow:
@@ -390,7 +413,34 @@ class Editor:
 
     def result(self, verify: bool = True) -> str:
         """The edited text. With ``verify`` it is parsed again and must read back
-        as the expected data (callers that parse it anyway compare ``expected``)."""
+        as the expected data, else the fallback is tried (callers that parse it
+        anyway compare ``expected`` and call :meth:`fallback_result` themselves)."""
+        try:
+            out = self._spliced() if self.spliced else None
+        except EditError:  # two edits overlap
+            out = None
+        if out is None:
+            return self.fallback_result()
+        if verify:
+            data, problems = parse(out)
+            if data is None or data != self.expected:
+                return self.fallback_result()
+        return out
+
+    def fallback_result(self) -> str:
+        """The edits replayed on ruamel.yaml's round trip, read back and compared."""
+        from .roundtrip import RoundTripError, apply
+
+        try:
+            out = apply(self.text, self._ops)
+        except RoundTripError as exc:
+            raise EditError(str(exc)) from None
+        data, problems = parse(out)
+        if data is None or data != self.expected:
+            raise EditError("the edited file would not read back as intended")
+        return out
+
+    def _spliced(self) -> str:
         out = self.text
         last_start = len(out) + 1
         for start, end, _, text in sorted(self._edits, key=lambda e: (e[0], e[2]), reverse=True):
@@ -398,11 +448,6 @@ class Editor:
                 raise EditError("two edits overlap")
             out = out[:start] + text + out[end:]
             last_start = start
-        if not verify:
-            return out
-        data, problems = parse(out)
-        if data is None or data != self.expected:
-            raise EditError("the edited file would not read back as intended")
         return out
 
 

@@ -45,10 +45,11 @@ class View:
     empty: str | None = None  # said instead of a table without rows
     csv_grid: Grid | None = None  # one flat table for CSV, when the grids are groups
     chart: list[str] = field(default_factory=list)  # preformatted lines (table, markdown)
+    banner: str | None = None  # the synthetic-data banner, above everything
 
 
 def render_table(view: View, console: Console) -> None:
-    for line in [view.title, *view.header]:
+    for line in [*([view.banner] if view.banner else []), view.title, *view.header]:
         console.print(line, markup=False)
     for grid in view.grids:
         console.print()
@@ -79,7 +80,10 @@ def render_table(view: View, console: Console) -> None:
 
 
 def render_markdown(view: View) -> str:
-    out = [f"# {md_cell(view.title)}", ""] + [f"- {md_cell(line)}" for line in view.header]
+    out = [f"# {md_cell(view.title)}", ""]
+    if view.banner:
+        out += [f"> **{md_cell(view.banner)}**", ""]
+    out += [f"- {md_cell(line)}" for line in view.header]
     for grid in view.grids:
         out.append("")
         if grid.title:
@@ -136,8 +140,27 @@ def render_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def emit(fmt: str, view_fn, data_fn, console_fn) -> None:
-    """Print one report in ``fmt``; the view and the JSON dict are built only when needed."""
+def banner_lines(synthetic: bool, lang: str) -> list[str]:
+    """The 示例数据 / SYNTHETIC banner (one line) for a plan marked synthetic, else none."""
+    from .labels import label
+
+    return [label("synthetic_banner", lang)] if synthetic else []
+
+
+def emit(fmt: str, view_fn, data_fn, console_fn, synthetic: bool = False,
+         lang: str = "en") -> None:
+    """Print one report in ``fmt``; the view and the JSON dict are built only when needed.
+
+    A synthetic plan's table and Markdown carry the banner, its JSON ``"synthetic": true``
+    (CSV stays a bare table for spreadsheets).
+    """
+    if synthetic:
+        from dataclasses import replace
+
+        plain_view, plain_data = view_fn, data_fn
+        banner = banner_lines(True, lang)[0]
+        view_fn = lambda: replace(plain_view(), banner=banner)  # noqa: E731
+        data_fn = lambda: plain_data() | {"synthetic": True}  # noqa: E731
     if fmt == "json":
         print(render_json(data_fn()))
     elif fmt == "markdown":

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..reports.status import StatusReport
 from .labels import label
-from .output import filter_lines
+from .output import banner_lines, filter_lines
 from .safe import md_cell
 
 
@@ -19,7 +19,7 @@ def _header(report: StatusReport, data_label: str, lang: str, filters=None) -> l
     if report.final:
         when += f" — {label('final', lang)}"
     period = f"{report.period_start}–{report.period_end}"
-    return [
+    return banner_lines(report.synthetic, lang) + [
         f"{label('plan', lang)}: {report.plan_title}",
         f"{label('period', lang)}: {period}    {label('as_of', lang)}: {when}",
         f"{label('data', lang)}: {data_label}",
@@ -81,7 +81,11 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(report: StatusReport, data_label: str, lang: str, filters=None) -> str:
     out = [f"# {md_cell(report.plan_title)}", ""]
-    out += [f"- {md_cell(line)}" for line in _header(report, data_label, lang, filters)[1:]]
+    lines = _header(report, data_label, lang, filters)
+    if report.synthetic:
+        out += [f"> **{md_cell(lines[0])}**", ""]
+        lines = lines[1:]
+    out += [f"- {md_cell(line)}" for line in lines[1:]]
     for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
                                 (label("areas", lang), _area_rows(report, lang))):
         out += ["", f"## {title}", ""] + _md_table(head, rows)
@@ -111,7 +115,7 @@ def to_dict(report: StatusReport, data_dir: str) -> dict:
                    "indicators": {s: a.counts.get(s, 0) for s in report.statuses}}
                   for a in report.areas],
         "gaps": [{"kind": g.kind, "count": g.count, "scope": g.scope} for g in report.gaps],
-    }
+    } | ({"synthetic": True} if report.synthetic else {})
 
 
 def render_json(report: StatusReport, data_dir: str, filters=None) -> str:

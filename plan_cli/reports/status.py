@@ -59,6 +59,7 @@ class StatusReport:
     statuses: tuple[str, ...]  # the status columns that apply (final or not)
     gaps: tuple[Gap, ...]
     evaluations: tuple[Evaluation, ...]
+    synthetic: bool = False  # plan.yaml says the data is made up: outputs carry a banner
 
 
 _MIDWAY = (IndicatorStatus.met, IndicatorStatus.on_track, IndicatorStatus.at_risk,
@@ -100,7 +101,7 @@ def build_status(ws: Workspace, as_of: date, max_gaps: int = 6,
     gaps = _gaps(ledgers, evaluations)
     return StatusReport(info.id, info.title, info.period.start, info.period.end, as_of, current,
                         final, ledgers, tuple(areas), tuple(s.value for s in statuses),
-                        tuple(gaps[:max_gaps]), tuple(evaluations))
+                        tuple(gaps[:max_gaps]), tuple(evaluations), info.synthetic)
 
 
 def _ledger_summary(ledger, as_of: date, filters: Filters) -> LedgerSummary:

@@ -1,0 +1,180 @@
+"""Reports served from the cache: what a report printed, replayed when nothing changed.
+
+A report command (``plan status``, ``gaps``, ``due``, ``owners``, ``show``, and any
+report added later) is wrapped by :func:`serve`. The first run executes the
+command as usual while recording what it writes to stdout and stderr and the
+exit code; the record is stored in ``.plan-cache/report/``. A later run with
+the same key writes the record back and exits with the same code, without
+importing the models, the YAML reader or rich.
+
+The layer does not know what a report contains: it caches the printed output,
+so changes to the reports' content or formats flow through it. The key is as
+safe as the check cache's (:func:`plan_cli.cache._files_key`): the path and
+SHA-256 of every file the data load reads, the tool's fingerprint (plan's
+modules, Python, the YAML and pydantic libraries, here also rich) and the
+as-of date; plus what else can change the output: the command and every one
+of its arguments, today's date (reports judge "not in the future" against the
+real date), the working directory (paths are printed relative to it), and
+the output's environment (terminal or not, its width, colour and language
+variables, the stream encodings). Anything unusual — an unreadable file, a
+file changed while the report ran, an exception, ``--no-cache`` — means the
+report simply runs, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+_ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "LANG",
+        "LC_ALL", "LC_MESSAGES", "LANGUAGE", "PYTHONIOENCODING", "TTY_COMPATIBLE",
+        "TTY_INTERACTIVE")
+# Arguments that make a report write somewhere else than stdout: never replayed.
+_SIDE_EFFECTS = ("output", "out", "output_file")
+
+
+def _stream_key(stream: Any) -> str:
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    size = ""
+    if tty:
+        try:
+            size = str(os.get_terminal_size(stream.fileno()))
+        except (AttributeError, OSError, ValueError):
+            size = "?"
+    return f"{type(stream).__name__}:{tty}:{size}:{getattr(stream, 'encoding', None)}"
+
+
+def _rich_fingerprint() -> str:
+    from importlib.util import find_spec
+
+    spec = find_spec("rich")  # (finds without importing it)
+    origin = spec.origin if spec else None
+    if origin and os.path.exists(origin):
+        stat = os.stat(origin)
+        return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
+    return "-"
+
+
+def _key(command: str, kwargs: dict[str, Any]) -> tuple[Any, bytes, bytes] | None:
+    """``(location, entry name, key)`` for this invocation, or None: do not cache."""
+    from .cache import _files_key
+    from .datadir import DataNotFound, find_data
+
+    if kwargs.get("no_cache") or any(kwargs.get(name) for name in _SIDE_EFFECTS):
+        return None
+    as_of = kwargs.get("as_of")
+    try:
+        today = date.today() if as_of is None else date.fromisoformat(as_of)
+        location = find_data(kwargs.get("data"))
+    except (ValueError, TypeError, DataNotFound, OSError):
+        return None  # the command itself reports it
+    files = _files_key(location, today)
+    if files is None:
+        return None
+    what = hashlib.sha256()
+    for part in (command, repr(sorted(kwargs.items())), os.getcwd(), str(location.path),
+                 location.how, _stream_key(sys.stdout), _stream_key(sys.stderr),
+                 *(f"{name}={os.environ.get(name)}" for name in _ENV),
+                 _rich_fingerprint()):
+        what.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    name = what.digest()
+    key = hashlib.sha256(name + files[0] + date.today().isoformat().encode()).digest()
+    return location, name, key
+
+
+class _Tee:
+    """A text stream that writes through to ``target`` and records what it wrote."""
+
+    def __init__(self, target: Any, which: int, record: list) -> None:
+        self._target, self._which, self._record = target, which, record
+        buffer = getattr(target, "buffer", None)
+        self.buffer = _BinaryTee(buffer, which, record) if buffer is not None else None
+
+    def write(self, text: str) -> int:
+        self._record.append((self._which, text))
+        return self._target.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, flush, fileno, ...
+        return getattr(self._target, name)
+
+
+class _BinaryTee:
+    def __init__(self, target: Any, which: int, record: list) -> None:
+        self._target, self._which, self._record = target, which, record
+
+    def write(self, data: bytes) -> int:
+        self._record.append((self._which, bytes(data)))
+        return self._target.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
+def _replay(record: list) -> None:
+    streams = (sys.stdout, sys.stderr)
+    for which, chunk in record:
+        stream = streams[which]
+        if isinstance(chunk, bytes):
+            stream.flush()
+            stream.buffer.write(chunk)
+        else:
+            stream.write(chunk)
+    for stream in streams:
+        stream.flush()
+
+
+def serve(command: str, kwargs: dict[str, Any], run: Callable[[], None],
+          exit_exception: Callable[[int], BaseException]) -> None:
+    """Run ``run()`` (the report) or replay its stored output; see the module doc.
+
+    ``exit_exception(code)`` makes the exception the CLI exits with (``typer.Exit``).
+    """
+    try:
+        found = _key(command, kwargs)
+    except Exception:  # noqa: BLE001 - a cache problem never stops a report
+        found = None
+    if found is None:
+        run()
+        return
+    from .cache import _files_key, open_cache
+
+    location, name, key = found
+    cache = open_cache(location)
+    stored = cache._get("report", name.hex(), key)
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], int):
+        code, record = stored
+        _replay(record)
+        if code:
+            raise exit_exception(code)
+        return
+
+    record: list = []
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Tee(saved[0], 0, record), _Tee(saved[1], 1, record)
+    code: int | None = None
+    try:
+        run()
+        code = 0
+    except BaseException as exc:
+        exit_code = getattr(exc, "exit_code", None)  # typer.Exit / click.exceptions.Exit
+        if type(exc).__name__ == "Exit" and exit_code in (0, 1):
+            code = exit_code
+        raise
+    finally:
+        sys.stdout, sys.stderr = saved
+        # Store only a finished report, for the very contents the key names.
+        if code is not None and cache.writable:
+            as_of = kwargs.get("as_of")
+            today = date.today() if as_of is None else date.fromisoformat(as_of)
+            again = _files_key(location, today)
+            if again is not None and hashlib.sha256(
+                    name + again[0] + date.today().isoformat().encode()).digest() == key:
+                cache._put("report", name.hex(), key, (code, record))
+

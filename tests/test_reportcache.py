@@ -1,0 +1,131 @@
+"""Reports replayed from .plan-cache/report/: the same bytes, never stale, nothing heavy imported."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from plan_cli import reportcache
+from tests.test_imports import loaded, modules_after
+
+AS_OF = "2024-05-10"
+REPORTS = [("status",), ("gaps",), ("due",), ("due", "--next", "--by", "leader"), ("owners",),
+           ("show", "PT-001"), ("show", "rd-intensity"), ("show", "no-such-id")]
+FORMATS = [("--format", "table"), ("--format", "markdown"), ("--format", "csv"),
+           ("--format", "json"), ("--format", "table", "--lang", "zh")]
+
+
+def entries(data: Path) -> list[Path]:
+    folder = data.parent / ".plan-cache" / "report"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def run_all(run_plan, data: Path, *extra: str) -> list[tuple]:
+    results = []
+    for report in REPORTS:
+        for fmt in FORMATS:
+            r = run_plan(*report, "--data", data, "--as-of", AS_OF, *fmt, *extra)
+            results.append((r.exit_code, r.stdout_bytes, r.stderr_bytes))
+    return results
+
+
+def test_every_report_replays_exactly_what_it_printed(run_plan, base_plan):
+    uncached = run_all(run_plan, base_plan, "--no-cache")
+    assert entries(base_plan) == []
+    cold = run_all(run_plan, base_plan)
+    assert len(entries(base_plan)) == len(REPORTS) * len(FORMATS)
+    warm = run_all(run_plan, base_plan)
+    assert uncached == cold == warm
+    codes = {code for code, _, _ in warm}
+    assert codes == {0, 1}  # `show no-such-id` exits 1, from the cache too
+    csv = warm[2][1]
+    assert csv.startswith(b"\xef\xbb\xbf")  # the CSV's BOM went through the binary stream
+
+
+def test_a_warm_report_imports_no_models_no_yaml_and_no_rich(base_plan):
+    args = ("status", "--data", str(base_plan), "--as-of", AS_OF)
+    first = modules_after(*args)
+    assert loaded(first, "plan_cli.model") and loaded(first, "rich")
+    second = modules_after(*args)
+    heavy = ("plan_cli.model", "plan_cli.load", "plan_cli.yamlread", "plan_cli.check",
+             "plan_cli.reports", "plan_cli.render", "ruamel.yaml", "_ruamel_yaml", "rich")
+    assert [name for name in heavy if loaded(second, name)] == []
+    due = ("due", *args[1:])
+    cold_due, warm_due = modules_after(*due), modules_after(*due)
+    assert loaded(cold_due, "plan_cli.model")
+    assert [name for name in heavy if loaded(warm_due, name)] == []
+
+
+def test_any_change_to_the_data_shows_in_the_next_report(run_plan, base_plan):
+    tasks = base_plan / "ledgers" / "tasks.yaml"
+    before = run_plan("show", "PT-001", "--data", base_plan, "--as-of", AS_OF)
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text.replace("建设创新平台", "建设创新平台二期"), encoding="utf-8")
+    after = run_plan("show", "PT-001", "--data", base_plan, "--as-of", AS_OF)
+    assert "二期" not in before.stdout and "建设创新平台二期" in after.stdout
+    # an error in the data is reported, not a stale report replayed
+    tasks.write_text(text.replace("status: planned", "status: plannd"), encoding="utf-8")
+    broken = run_plan("status", "--data", base_plan, "--as-of", AS_OF)
+    assert broken.exit_code == 1 and "plannd" in broken.stderr
+    tasks.write_text(text, encoding="utf-8")
+    assert run_plan("show", "PT-001", "--data", base_plan, "--as-of", AS_OF).stdout \
+        == before.stdout
+
+
+def test_arguments_and_output_environment_are_part_of_the_key(base_plan, monkeypatch):
+    kwargs = {"data": base_plan, "as_of": AS_OF, "lang": None, "no_cache": False}
+    key = reportcache._key("status", kwargs)[1:]
+    assert reportcache._key("due", kwargs)[1:] != key
+    assert reportcache._key("status", {**kwargs, "as_of": "2024-05-11"})[1:] != key
+    assert reportcache._key("status", {**kwargs, "lang": "zh"})[1:] != key
+    monkeypatch.setenv("COLUMNS", "80")
+    assert reportcache._key("status", kwargs)[1:] != key
+    monkeypatch.setenv("COLUMNS", "100")
+    assert reportcache._key("status", kwargs)[1:] == key
+    # reports compare dates with the real today: another day is another key
+    class Tomorrow(date):
+        @classmethod
+        def today(cls):
+            return date.today().fromordinal(date.today().toordinal() + 1)
+
+    monkeypatch.setattr(reportcache, "date", Tomorrow)
+    assert reportcache._key("status", kwargs)[2] != key[1]
+    # --no-cache and a report written to a file are never served from the cache
+    assert reportcache._key("status", {**kwargs, "no_cache": True}) is None
+    assert reportcache._key("status", {**kwargs, "output": "x.csv"}) is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None])
+def test_a_damaged_entry_is_a_miss(run_plan, base_plan, damage):
+    args = ("status", "--data", base_plan, "--as-of", AS_OF)
+    expected = run_plan(*args, "--no-cache").stdout
+    run_plan(*args)
+    (entry,) = entries(base_plan)
+    raw = entry.read_bytes()
+    entry.write_bytes(raw[: len(raw) // 2] if damage is None else damage)
+    assert run_plan(*args).stdout == expected
+    assert run_plan(*args).stdout == expected
+
+
+def test_a_file_changed_while_the_report_ran_is_not_stored_under_the_old_key(run_plan,
+                                                                            base_plan,
+                                                                            monkeypatch):
+    from plan_cli.reports import status as status_module
+
+    tasks = base_plan / "ledgers" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    real = status_module.build_status
+
+    def edit_meanwhile(*args, **kwargs):
+        tasks.write_text(text.replace("建设创新平台", "建设创新平台二期"), encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(status_module, "build_status", edit_meanwhile)
+    args = ("status", "--data", base_plan, "--as-of", AS_OF)
+    run_plan(*args)
+    assert entries(base_plan) == []  # the report read the old content: not stored
+    monkeypatch.undo()
+    tasks.write_text(text, encoding="utf-8")
+    assert run_plan(*args).stdout == run_plan(*args, "--no-cache").stdout
