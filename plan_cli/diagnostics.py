@@ -88,6 +88,28 @@ def format_json(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
                       ensure_ascii=False, indent=2)
 
 
+_GITLAB_SEVERITY = {Severity.error: "major", Severity.warning: "minor"}
+
+
+def format_gitlab(diags: list[Diagnostic], lang: str, strict: bool = False) -> str:
+    """GitLab's Code Quality report (a JSON list): each problem marks its line in
+    the merge request. The fingerprint is stable across runs for the same problem."""
+    import hashlib
+
+    items = []
+    for diag in diags:
+        message, hint = diag.text(lang)
+        key = f"{diag.path}:{diag.line}:{diag.column}:{diag.code}"
+        items.append({
+            "description": f"{message} ({hint})" if hint else message,
+            "check_name": diag.code,
+            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+            "severity": _GITLAB_SEVERITY[effective_severity(diag, strict)],
+            "location": {"path": diag.path, "lines": {"begin": diag.line}},
+        })
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
 def summary_counts(diags: list[Diagnostic], strict: bool = False) -> dict[str, int]:
     errors = sum(effective_severity(d, strict) is Severity.error for d in diags)
     return {"errors": errors, "warnings": len(diags) - errors}
@@ -101,4 +123,26 @@ def summary_line(diags: list[Diagnostic], files: int, lang: str, strict: bool = 
             f" {messages.plural(counts['warnings'], 'warning')}")
 
 
-FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
+FORMATTERS = {"text": format_text, "github": format_github, "gitlab": format_gitlab,
+              "json": format_json}
+
+
+def resolve_format(name: str, environ: dict[str, str]) -> str:
+    """``auto``: GitHub annotations inside GitHub Actions, text elsewhere."""
+    if name != "auto":
+        return name
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def split_untouched(diags: list[Diagnostic], changed: dict[str, set[int] | None],
+                    strict: bool = False) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """``(shown, untouched)``: a review annotates every error, and a warning only
+    where the change touched its file's lines (``changed``: display path -> lines,
+    None for a new file); the untouched warnings are only counted."""
+    shown, untouched = [], []
+    for diag in diags:
+        lines = changed.get(diag.path, set())
+        touched = lines is None or diag.line in lines
+        error = effective_severity(diag, strict) is Severity.error
+        (shown if error or touched else untouched).append(diag)
+    return shown, untouched

@@ -137,6 +137,35 @@ def sides(location: DataLocation, base: str | None, head: str | None):
     return load_at(location, base_rev), load_at(location, head_rev), base_name, head_name, base_rev
 
 
+def changed_lines(location: DataLocation, rev: str) -> dict[Path, set[int] | None]:
+    """The lines of each data file that differ from ``rev`` in the working tree
+    (1-based); None for a file that is new (every line of it changed)."""
+    root = repo_root(location.path)
+    out = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
+               rev, "--", str(location.path))
+    found: dict[Path, set[int] | None] = {}
+    current: Path | None = None
+    for line in out.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            current = None if name == "/dev/null" else (root / name[2:]).resolve()
+            if current is not None:
+                found.setdefault(current, set())
+        elif line.startswith("@@") and current is not None:
+            added = line.split("+", 1)[1].split(" ", 1)[0]
+            start, _, count = added.partition(",")
+            lines = found[current]
+            if lines is not None:
+                lines.update(range(int(start), int(start) + (int(count) if count else 1)))
+    for name in _git(root, "diff", "--name-only", "--diff-filter=A", rev, "--",
+                     str(location.path)).splitlines():
+        found[(root / name).resolve()] = None
+    for name in _git(root, "ls-files", "--others", "--exclude-standard", "--",
+                     str(location.path)).splitlines():
+        found[(root / name).resolve()] = None
+    return found
+
+
 def data_revision(folder: Path) -> tuple[str, bool] | None:
     """The commit the data folder is at and whether its files differ from it
     (``(short id, dirty)``); None outside a git repository or without git."""

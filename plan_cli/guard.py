@@ -20,10 +20,133 @@ weaken the plan or rewrite its history:
   done or dropped at BASE, any change; for an entry still open, a change of
   its quarter or deliverable. Reporting late progress on an open entry of a
   past quarter (its status, done_on, evidence, cause…) is not a correction.
+* ``closed-actual-changed`` — an actual recorded at BASE for a period that
+  had ended by BASE's commit date was changed or removed without a new
+  ``correction: {date, reason}`` on it (``plan record … --correction REASON``).
+  Adding the actual of a past period, once statistics publish it, is normal.
 * ``delay-without-cause`` — an entry newly ``delayed`` or ``blocked`` must state
   its ``cause`` (原因) and ``corrective_action`` (整改措施).
 * ``off-track-without-cause`` — an indicator newly off track (as of today)
   must state both on its latest actual.
+
+Codes
+-----
+
+``target-changed`` (error)
+    en: A target (or a stretch / provincial target) changed without a new revision record.
+    zh: 目标发生变化,但没有新增调整审批记录。
+
+    Bad::
+
+        target: {period: 2025, op: about, value: 3.0, wording: 达到3.0%左右}
+
+    Good::
+
+        target: {period: 2025, op: about, value: 3.0, wording: 达到3.0%左右}
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府常务会议, document: 威政字〔2024〕12号}
+
+``item-removed`` (error)
+    en: An item of BASE is gone and no new revision record of its ledger lists it as removed.
+    zh: BASE 中的事项被删除,台账的调整审批记录中也未列明。
+
+    Bad::
+
+        items: [ ...PT-002 deleted... ]
+
+    Good::
+
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府, document: 威政字〔2024〕12号, removed: [PT-002]}
+
+``ledger-removed`` (error)
+    en: A whole ledger file was deleted, and its items with it.
+    zh: 整个台账文件被删除,其中的事项随之删除。
+
+    Bad::
+
+        git rm data/ledgers/pilots.yaml
+
+    Good::
+
+        (keep the file; retire items through its revisions)
+
+``indicator-removed`` (error)
+    en: An indicator of BASE is gone and no new revision record of indicators.yaml lists it.
+    zh: BASE 中的指标被删除,indicators.yaml 的调整审批记录中也未列明。
+
+    Bad::
+
+        indicators: [ ...rd-intensity deleted... ]
+
+    Good::
+
+        revisions:
+          - {date: 2024-07-01, approved_by: 市政府, document: 威政字〔2024〕12号, removed: [rd-intensity]}
+
+``closed-entry-changed`` (error)
+    en: An entry of a quarter closed at BASE was rewritten without a new correction.
+    zh: BASE 时已结束季度的推进计划被改写,但没有新增更正说明。
+
+    Bad::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: in_progress}
+
+    Good::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: in_progress,
+           correction: {date: 2024-05-10, reason: 验收未通过}}
+
+``closed-entry-removed`` (error)
+    en: An entry of a quarter closed at BASE was removed.
+    zh: BASE 时已结束季度的推进计划被删除。
+
+    Bad::
+
+        schedule: [ ...the 2023Q2 entry deleted... ]
+
+    Good::
+
+        - {quarter: 2023Q2, deliverable: 制定方案, status: dropped}
+
+``closed-actual-changed`` (error)
+    en: An actual of a period closed at BASE was changed or removed without a new correction.
+    zh: BASE 时已结束期间的实际值被修改或删除,但没有新增更正说明。
+
+    Bad::
+
+        - {period: 2023, value: 2.75, source: 统计公报}
+
+    Good::
+
+        - {period: 2023, value: 2.75, source: 统计公报,
+           correction: {date: 2024-05-10, reason: 统计公报修订}}
+
+``delay-without-cause`` (error)
+    en: An entry newly delayed or blocked without its cause and corrective action.
+    zh: 推进计划新标为延迟或受阻,但未写明原因和整改措施。
+
+    Bad::
+
+        - {quarter: 2024Q2, deliverable: 申报基地, status: delayed}
+
+    Good::
+
+        - {quarter: 2024Q2, deliverable: 申报基地, status: delayed,
+           cause: 申报通道未开放, corrective_action: 与省厅对接}
+
+``off-track-without-cause`` (error)
+    en: An indicator newly off track whose latest actual states no cause and corrective action.
+    zh: 指标新近明显滞后,其最新实际值未写明原因和整改措施。
+
+    Bad::
+
+        - {period: 2024, value: 2.2, source: 统计公报}
+
+    Good::
+
+        - {period: 2024, value: 2.2, source: 统计公报,
+           cause: 重点企业研发投入下降, corrective_action: 落实研发费用加计扣除}
 """
 
 from __future__ import annotations
@@ -43,9 +166,15 @@ _LATE = frozenset({m.EntryStatus.delayed, m.EntryStatus.blocked})
 def run_guards(base: Workspace, head: Workspace, base_date: date, today: date) -> list[Diagnostic]:
     """Every guard-rail finding, located in the working tree's files."""
     found: list[Diagnostic] = []
-    for rule in (guard_targets, guard_removals, guard_schedule, guard_off_track):
+    for rule in (guard_targets, guard_removals, guard_schedule, guard_actuals, guard_off_track):
         found.extend(rule(base, head, base_date, today))
     return sorted(found)
+
+
+def _broken(ws: Workspace) -> set[str]:
+    """Files with errors of their own: parts of them may have been left out when
+    they were read, so what looks removed there is not judged (check says why)."""
+    return {d.path for d in ws.diagnostics if d.severity is Severity.error}
 
 
 def _new(revisions: list[m.Revision], old: list[m.Revision]) -> list[m.Revision]:
@@ -95,7 +224,7 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
                 gone.setdefault(base.source_of(ledger).display, []).append(item_id)
             continue
         approved = {r for rev in _new(now.revisions, ledger.revisions) for r in rev.removed}
-        if item_id not in approved:
+        if item_id not in approved and head.source_of(now).display not in _broken(head):
             yield head.at(head.source_of(now), ("items",), "item-removed",
                           id=item_id, title=item.title, at_key=True)
     for display, item_ids in gone.items():
@@ -103,7 +232,7 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
                          {"count": len(item_ids), "ids": ", ".join(item_ids[:5])
                           + (" …" if len(item_ids) > 5 else "")})
     src = head.sources.get(INDICATORS_FILE)
-    if src is None or base.indicators_file is None:
+    if src is None or base.indicators_file is None or src.display in _broken(head):
         return
     names = {ind.id for ind in head.indicators}
     # (either file may be unsound — a list, text — and is then reported by the checks)
@@ -152,8 +281,11 @@ def _rewritten(old: m.ScheduleEntry, new: m.ScheduleEntry) -> bool:
 def guard_schedule(base: Workspace, head: Workspace, base_date: date,
                    today: date) -> Iterator[Diagnostic]:
     before = _heads(base)
+    broken = _broken(head)
     for item_id, (ledger, i, item) in _heads(head).items():
         src = head.source_of(ledger)
+        if src.display in broken:
+            continue
         old_item = before.get(item_id, (None, None, None))[2]
         olds = old_item.schedule if old_item else []
         matched: dict[int, m.ScheduleEntry] = {}
@@ -177,6 +309,38 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
             if newly_late and (new.cause is None or new.corrective_action is None):
                 yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
                               id=item_id, quarter=str(new.quarter), status=new.status.value)
+
+
+def guard_actuals(base: Workspace, head: Workspace, base_date: date,
+                  today: date) -> Iterator[Diagnostic]:
+    src = head.sources.get(INDICATORS_FILE)
+    if src is None or src.display in _broken(head):
+        return
+    olds = {ind.id: ind for ind in base.indicators}
+    for i, ind in enumerate(head.indicators):
+        old = olds.get(ind.id)
+        if old is None:
+            continue
+        news = {a.period: (j, a) for j, a in enumerate(ind.actuals)}
+        for actual in old.actuals:
+            if period_end(actual.period) >= base_date:
+                continue
+            j, new = news.get(actual.period, (None, None))
+            if new is None:
+                yield head.at(src, ("indicators", i, "actuals"), "closed-actual-changed",
+                              at_key=True, id=ind.id, period=str(actual.period),
+                              old=_num(actual.value), new="—")
+                continue
+            same = actual.model_copy(update={"correction": None}) == \
+                new.model_copy(update={"correction": None})
+            if not same and (new.correction is None or new.correction == actual.correction):
+                yield head.at(src, ("indicators", i, "actuals", j, "value"),
+                              "closed-actual-changed", id=ind.id, period=str(actual.period),
+                              old=_num(actual.value), new=_num(new.value))
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
 
 
 def _off_track(ws: Workspace, today: date) -> set[str]:

@@ -9,6 +9,9 @@ module, so the colours and their words never disagree (design §7):
 * an item takes the worst colour of its entries (no entries: no colour);
 * an indicator is **green** when met or on track, **yellow** at risk, **red**
   off track, missed or projected to miss; without data it has no colour.
+  After the period a provisional verdict takes the colour of the verdict it
+  anticipates (likely met green, likely missed red); ``cannot_tell`` has none,
+  unless an officially reported outcome says met (green) or missed (red).
 """
 
 from __future__ import annotations
@@ -43,7 +46,10 @@ _INDICATOR_LIGHTS = {
     "off_track": Light.red,
     "missed": Light.red,
     "projected_to_miss": Light.red,
+    "likely_met": Light.green,
+    "likely_missed": Light.red,
 }
+_OUTCOME_LIGHTS = {"met": Light.green, "missed": Light.red}
 
 
 def entry_light(entry: ScheduleEntry, as_of: date) -> Light | None:
@@ -68,3 +74,12 @@ def item_light(item: Item, as_of: date) -> Light | None:
 def indicator_light(status: str) -> Light | None:
     """The colour of an indicator status (``IndicatorStatus`` value)."""
     return _INDICATOR_LIGHTS.get(str(status))
+
+
+def evaluation_light(ev) -> Light | None:
+    """The colour of an :class:`~plan_cli.evaluate.Evaluation`: its status's, or, when the
+    computed status gives none, the officially reported outcome's."""
+    light = indicator_light(ev.status)
+    if light is None and ev.official is not None:
+        return _OUTCOME_LIGHTS.get(str(ev.official.verdict))
+    return light

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity
-from .validate import enum_choices, to_diagnostics
+from .validate import enum_choices, salvage, to_diagnostics
 from .yamlread import YMap, decode, locate, parse
 
 # Finding the data needs no models: it lives in .datadir (cheap to import), and
@@ -49,6 +49,13 @@ class SourceFile:
     path: Path
     display: str
     data: Any = None
+    # The data as read, when validation had to leave parts of it out (then
+    # ``data`` is what the models were built from, every position kept).
+    read: Any = None
+
+    @property
+    def as_read(self) -> Any:
+        return self.data if self.read is None else self.read
 
 
 @dataclass
@@ -137,7 +144,12 @@ def _validate(model: type[BaseModel], source: SourceFile, diags: list[Diagnostic
         return model.model_validate(data)
     except ValidationError as exc:
         diags.extend(to_diagnostics(exc, model, data, source.display, **kwargs))
+        salvaged = salvage(model, data, exc)
+    if salvaged is None:
         return None
+    # Every problem in one run: the sound rest of the file goes on to the rules.
+    source.read, source.data = data, salvaged[1]
+    return salvaged[0]
 
 
 # Which ledger kinds a field belongs to, for "belongs to … ledgers" hints.
@@ -263,3 +275,37 @@ def iter_ledgers(ws: Workspace, snapshot: Mapping[Path, bytes] | None = None,
             yield source, None
             continue
         yield source, _validate_ledger(source, ws.diagnostics)
+
+
+def with_file(ws: Workspace, path: Path, raw: bytes) -> Workspace:
+    """``ws`` with one file read from ``raw`` instead (the others shared, not re-read):
+    the state before an edit, for the guard rails, at the cost of one file."""
+    import dataclasses
+
+    other = dataclasses.replace(ws, sources=dict(ws.sources), diagnostics=[],
+                                ledgers=list(ws.ledgers), ledger_sources=dict(ws.ledger_sources))
+    source = SourceFile(path, display_path(path))
+    source.data = _read(path, source.display, other.diagnostics, {path: raw})
+    for name, model in ((PLAN_FILE, m.PlanFile), (INDICATORS_FILE, m.IndicatorsFile),
+                        (OWNERS_FILE, m.OwnersFile)):
+        if ws.location.path / name != path:
+            continue
+        other.sources[name] = source
+        validated = _validate(model, source, other.diagnostics) if source.data is not None \
+            else None
+        if model is m.PlanFile:
+            other.plan = validated
+        elif model is m.IndicatorsFile:
+            other.indicators = list(validated.indicators) if validated else []
+        else:
+            other.owners = validated
+        return other
+    for ledger in ws.ledgers:  # a ledger file: replace the ledger read from it
+        if ws.source_of(ledger).path == path:
+            other.ledgers.remove(ledger)
+            del other.ledger_sources[id(ledger)]
+    ledger = _validate_ledger(source, other.diagnostics) if source.data is not None else None
+    if ledger is not None:
+        other.add_ledger(ledger, source)
+        other.ledgers.sort(key=ledger_order)
+    return other

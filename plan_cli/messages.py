@@ -33,6 +33,14 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "is this really a text file? Remove the character or restore the file from git",
         "请确认这是文本文件;删除该字符,或从 git 恢复该文件",
     ),
+    "full-width-punctuation": (
+        "{name} '{character}' where YAML needs '{ascii}'",
+        "第 {line} 行第 {column} 列是{name}“{character}”,请改为半角“{ascii}”",
+        "Chinese input methods type full-width punctuation: switch to half-width "
+        "(Shift, or Ctrl+.) and type '{ascii}' (a colon is followed by a space)",
+        "中文输入法常输入全角符号:请切换为半角(按 Shift 或 Ctrl+.)后输入“{ascii}”"
+        "(冒号后须留一个空格)",
+    ),
     "duplicate-key": (
         "duplicate key '{key}' (first at line {first_line})",
         "键“{key}”重复(首次出现在第 {first_line} 行)",
@@ -163,6 +171,12 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "write a year (2024) or a quarter (2024Q2)",
         "请写年份(如 2024)或季度(如 2024Q2)",
     ),
+    "bad-tolerance": (
+        "a tolerance is absolute or relative, not both or neither",
+        "允许误差只能写绝对值或相对值之一",
+        "write tolerance: {{absolute: 0.5}} (in the unit) or tolerance: {{relative: 0.01}}",
+        "请写 tolerance: {{absolute: 0.5}}(按指标单位)或 tolerance: {{relative: 0.01}}",
+    ),
     "out-of-range": ("'{field}': {detail}", "“{field}”取值超出范围:{detail}", None, None),
     "invalid-value": ("'{field}': {detail}", "“{field}”取值无效:{detail}", None, None),
     "unknown-ledger-kind": (
@@ -251,6 +265,20 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "以内 less_than, 翻番 multiple_of_baseline",
         "运算符以计划原文为准:左右 about,超过 more_than,以上 at_least,以内 less_than,翻番 multiple_of_baseline",
     ),
+    "value-contradicts-wording": (
+        "value {value} does not match the plan's wording '{wording}' (which says {numbers})",
+        "目标值 {value} 与计划原文“{wording}”不符(原文为 {numbers})",
+        "the plan's own words decide the figure: change both together, with a revision record "
+        "when the plan was revised",
+        "目标值以计划原文为准:如计划经调整,请同时修改 value 和 wording,并补充审批记录",
+    ),
+    "measure-contradicts-wording": (
+        "measure '{measure}' does not match the plan's wording '{wording}' (which reads as "
+        "'{expected}')",
+        "计量方式“{measure}”与计划原文“{wording}”不符(原文应为“{expected}”)",
+        "年均增长 is measure: annual_growth (each year's rate); 领先 / 第一 is measure: rank",
+        "“年均增长”对应 measure: annual_growth(逐年增速);“领先”“第一”对应 measure: rank(位次)",
+    ),
     "op-contradicts-direction": (
         "operator '{op}' does not fit direction '{direction}'",
         "运算符“{op}”与指标方向“{direction}”矛盾",
@@ -329,6 +357,15 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "{id}:已结束季度 {quarter} 的推进计划“{deliverable}”被删除",
         "closed quarters are history: keep the entry, and mark it dropped if it was cancelled",
         "已结束季度的记录应予保留;如已取消,请将状态改为 dropped",
+    ),
+    "closed-actual-changed": (
+        "{id}: the actual for {period}, a period closed before this change, went from {old} "
+        "to {new} without a correction",
+        "{id}:{period} 的实际值属于已结束的期间,由 {old} 改为 {new},但未标注为更正",
+        "if the figure was revised, add correction: {{date: …, reason: …}} to that actual "
+        "(plan record … --correction REASON)",
+        "如数据确经修订,请在该实际值中加上 correction: {{date: 日期, reason: 更正原因}}"
+        "(或使用 plan record … --correction 原因)",
     ),
     "delay-without-cause": (
         "{id}: the {quarter} entry is newly {status} but states no cause and corrective action",

@@ -29,6 +29,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 from pydantic_core import PydanticCustomError
@@ -142,12 +143,66 @@ class ParentPlan(Strict):
     source: Text | None = None
 
 
+class RankingWeights(Strict):
+    """考评 score = on_time_rate × on_time − overdue × n − stale × n − indicators_behind × n.
+
+    The weights are the office's policy, not the plan's (docs/reports.md)."""
+
+    on_time: float = Field(100, ge=0, description="points for a 100% on-time completion rate")
+    overdue: float = Field(5, ge=0, description="points off per overdue schedule entry")
+    stale: float = Field(2, ge=0, description="points off per stale item")
+    indicators_behind: float = Field(5, ge=0, description="points off per indicator behind")
+
+
+class NoticeSettings(Strict):
+    """督办单 escalation by quarters overdue: 提醒 (blue), 催办 (orange), 督办 (red)."""
+
+    remind: int = Field(1, ge=1, description="quarters overdue from which a 提醒 is sent")
+    urge: int = Field(2, ge=1, description="quarters overdue from which it is a 催办")
+    supervise: int = Field(3, ge=1, description="quarters overdue from which it is a 督办")
+    reply_days: int = Field(10, ge=1, le=366, description="days the department has to reply")
+
+
+class Tolerance(Strict):
+    """How far short of a 左右 target still counts as met: absolute (in the unit) or relative."""
+
+    absolute: float | None = Field(None, ge=0, description="±value in the indicator's unit")
+    relative: float | None = Field(None, ge=0, lt=1, description="share of the target: 0.01")
+
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Tolerance:
+        if (self.absolute is None) == (self.relative is None):
+            raise PydanticCustomError(
+                "bad_tolerance", "give one of absolute or relative", {"value": "tolerance"})
+        return self
+
+
+def _bare_tolerance(value: Any) -> Any:
+    # A bare number is a relative tolerance, as about_tolerance is.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {"relative": value}
+    return value
+
+
+ToleranceValue = Annotated[
+    Tolerance,
+    BeforeValidator(_bare_tolerance),
+    WithJsonSchema({"anyOf": [
+        {"type": "number", "minimum": 0, "exclusiveMaximum": 1},
+        {"type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
+         "properties": {"absolute": {"type": "number", "minimum": 0},
+                        "relative": {"type": "number", "minimum": 0, "exclusiveMaximum": 1}}}]}),
+]
+
+
 class Settings(Strict):
     about_tolerance: float = Field(
         0.02,
         ge=0,
         lt=1,
-        description="relative tolerance of 左右 targets: 0.02 accepts 2% short of the value",
+        description="relative tolerance of 左右 targets: 0.02 accepts 2% short of the value "
+        "(the office's policy choice; the plan says only 左右)",
     )
     at_risk_share: float = Field(
         0.8,
@@ -163,6 +218,10 @@ class Settings(Strict):
         description="public office numbers and addresses allowed in the data (a hotline, "
         "a service desk); every other contact is refused by the personal-data rule",
     )
+    ranking: RankingWeights = Field(default_factory=lambda: RankingWeights(),
+                                    description="weights of the 考评 score (plan owners, report)")
+    notice: NoticeSettings = Field(default_factory=lambda: NoticeSettings(),
+                                   description="督办单: escalation thresholds and reply time")
 
 
 class PlanInfo(Strict):
@@ -222,6 +281,14 @@ class Target(Strict):
     source: Text | None = None
 
 
+class Correction(Strict):
+    """Marks a change to an entry of a quarter already closed, with the reason."""
+
+    date: IsoDate
+    reason: Text
+    by: Text | None = None
+
+
 class Figure(Strict):
     """A baseline or an actual: a value for a period, always with its source."""
 
@@ -229,6 +296,9 @@ class Figure(Strict):
     value: FiniteFloat  # .nan and .inf are YAML numbers, not figures
     source: Text
     note: Text | None = None
+    as_at: IsoDate | None = Field(
+        None, description="the day the value stands at when it is not the period's end "
+        "(a January–August report: period 2024, as_at 2024-08-31)")
 
 
 class Actual(Figure):
@@ -236,6 +306,22 @@ class Actual(Figure):
 
     cause: Text | None = Field(None, description="原因: why the indicator is off track")
     corrective_action: Text | None = Field(None, description="整改措施")
+    correction: Correction | None = Field(
+        None, description="更正: why an actual of a period already closed was changed")
+
+
+class OutcomeVerdict(StrEnum):
+    met = "met"
+    missed = "missed"
+
+
+class Outcome(Strict):
+    """An officially reported outcome (a government statement), distinct from a computed one."""
+
+    verdict: OutcomeVerdict
+    stated_on: IsoDate | None = Field(None, description="when the statement was made")
+    wording: Text = Field(description="the statement's own words")
+    source: Text
 
 
 class Revision(Strict):
@@ -262,7 +348,10 @@ class Indicator(Strict):
     target: Target
     baseline: Figure | None = None
     actuals: list[Actual] = []
-    tolerance: float | None = Field(None, ge=0, lt=1, description="overrides about_tolerance")
+    tolerance: ToleranceValue | None = Field(
+        None, description="overrides about_tolerance: a share (0.01) or "
+        "{absolute: 0.5} / {relative: 0.01}")
+    outcome: Outcome | None = Field(None, description="an officially reported outcome")
     source: Text
     note: Text | None = None
     revisions: list[Revision] = Field([], description="approved changes of the target")
@@ -289,6 +378,7 @@ class Department(Strict):
     role: Text | None = None
     sections: list[Text] = []
     source: Text | None = None
+    note: Text | None = None
 
 
 class OwnersFile(Strict):
@@ -309,14 +399,6 @@ class EntryStatus(StrEnum):
 
 
 CLOSED_STATUSES = frozenset({EntryStatus.done, EntryStatus.dropped})
-
-
-class Correction(Strict):
-    """Marks a change to an entry of a quarter already closed, with the reason."""
-
-    date: IsoDate
-    reason: Text
-    by: Text | None = None
 
 
 class ScheduleEntry(Strict):
@@ -417,6 +499,7 @@ class LedgerInfo(Strict):
     name: Text | None = Field(None, description="a short name for tables; the title otherwise")
     declared_count: int | None = Field(None, ge=0, description="item count the plan declares")
     source: Text | None = None
+    note: Text | None = None
 
 
 ItemT = TypeVar("ItemT", bound=Item)

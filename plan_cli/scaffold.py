@@ -9,6 +9,7 @@ passes ``plan check`` at once; the gaps it reports are the work to do.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -41,6 +42,37 @@ Check before committing (提交前校验): `plan check`. Report progress (更新
 `plan update ITEM --quarter 2024Q2 --status done --done-on 2024-06-28`,
 `plan record INDICATOR --period 2024 --value … --source …`, `plan note ITEM "…"`.
 """
+
+
+# This tool's distribution on the package index ("plan-cli" there is another
+# project, which also installs a `plan` command). pyproject.toml names the same.
+DISTRIBUTION = "plan-taizhang"
+CI_TEMPLATES = {"github": (".github/workflows/plan.yml", "github-workflow.yml"),
+                "gitlab": (".gitlab-ci.yml", "gitlab-ci.yml")}
+_TOOL_LINE = re.compile(r'^(?P<indent>[ \t]*PLAN_TOOL: ).*$', re.M)
+
+
+def installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # a bare source checkout
+        from tomllib import loads
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        return loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+
+
+def default_tool_spec() -> str:
+    """What a plan repository's CI installs by default: this tool at this version."""
+    return f"{DISTRIBUTION}=={installed_version()}"
+
+
+def with_tool(template: str, spec: str) -> str:
+    """A CI template whose install line installs ``spec`` (a requirement, a wheel, a URL)."""
+    quoted = json.dumps(spec, ensure_ascii=False)  # a JSON string is a YAML one
+    return _TOOL_LINE.sub(lambda m: m["indent"] + quoted, template, count=1)
 
 
 class ScaffoldError(Exception):
@@ -101,11 +133,14 @@ def existing_plan_files(root: Path) -> list[Path]:
     return sorted({p for p in found if os.path.lexists(p)})
 
 
-def scaffold(root: Path, plan: PlanIdentity, force: bool = False) -> list[Path]:
+def scaffold(root: Path, plan: PlanIdentity, tool: str | None = None,
+             ci: str = "github", force: bool = False) -> list[Path]:
     """Create the plan repository at ``root``; return the files written.
 
-    A folder that holds any plan file is refused (:class:`ScaffoldError` lists
-    them) unless ``force``: ``plan init`` must never destroy data."""
+    ``ci`` (github, gitlab or none) picks the CI configuration, whose install
+    line installs ``tool`` (default: this tool at this version). A folder that
+    holds any plan file is refused (:class:`ScaffoldError` lists them) unless
+    ``force``: ``plan init`` must never destroy data."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", plan.id):
         raise ScaffoldError(f"{plan.id!r} is not an id: letters, digits, '-', '_', '.'")
     if os.path.lexists(root) and not root.is_dir():
@@ -133,8 +168,10 @@ def scaffold(root: Path, plan: PlanIdentity, force: bool = False) -> list[Path]:
     extras = {root / ".gitignore": _GITIGNORE, root / "README.md": _README.format(title=plan.title)}
     examples = examples_dir()
     if examples is not None:
-        extras[root / ".github" / "workflows" / "plan.yml"] = \
-            (examples / "github-workflow.yml").read_text(encoding="utf-8")
+        if ci in CI_TEMPLATES:
+            target, name = CI_TEMPLATES[ci]
+            extras[root / target] = with_tool((examples / name).read_text(encoding="utf-8"),
+                                              tool or default_tool_spec())
         extras[root / ".pre-commit-config.yaml"] = \
             (examples / "pre-commit-config.yaml").read_text(encoding="utf-8")
     for path, text in extras.items():

@@ -39,7 +39,8 @@ _GOT = {  # first match wins: bool before int, which it subclasses
     int: ("a number", "数字"), float: ("a number", "数字"), list: ("a list", "列表"),
     dict: ("a mapping", "映射"),
 }
-_CUSTOM = {"bad_date": "bad-date", "bad_quarter": "bad-quarter", "bad_period": "bad-period"}
+_CUSTOM = {"bad_date": "bad-date", "bad_quarter": "bad-quarter", "bad_period": "bad-period",
+           "bad_tolerance": "bad-tolerance"}
 
 
 def _field_name(loc: tuple) -> str:
@@ -163,3 +164,97 @@ def _classify(err: dict, loc: tuple, model: type[BaseModel], prefix: tuple,
 
 def enum_choices(enum: type[Enum]) -> str:
     return ", ".join(member.value for member in enum)
+
+
+# --- every problem in one run: keep what can be read ---------------------------------
+#
+# pydantic reports every error of a file at once, but the file then yields no
+# model, so the rules that judge references, dates and completeness never see
+# its sound items. salvage() mends a copy of the data where it failed: a typo'd
+# key reads as the field it resembles ('owner:' as 'owners:', so no echo
+# "unassigned" warning) and any other unknown key is dropped; any other fault
+# loses the innermost list element it stands in (a schedule entry, an item, an
+# indicator), so that no rule judges a half-read entry. The copy keeps every remaining node's position, so later
+# diagnostics still point at the user's lines.
+
+_SALVAGE_ROUNDS = 4
+
+
+def _copy(node: Any) -> Any:
+    from .yamlread import YList, YMap
+
+    if isinstance(node, YMap):
+        out = YMap((k, _copy(v)) for k, v in node.items())
+        out.pos = dict(node.pos)
+        return out
+    if isinstance(node, YList):
+        out = YList(_copy(v) for v in node)
+        out.pos = list(node.pos)
+        return out
+    return node
+
+
+def _existing(data: Any, loc: tuple) -> list:
+    """The prefix of ``loc`` that names nodes present in ``data``."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        path.append(part)
+    return path
+
+
+def _node(data: Any, path: list) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _cut(model: type[BaseModel], data: Any, err: dict) -> tuple[Any, Any, Any] | None:
+    """(container, key or index, new key or None) to mend ``err``; None if it cannot be."""
+    path = _existing(data, tuple(err["loc"]))
+    if err["type"] == "extra_forbidden" and path and isinstance(path[-1], str):
+        # A typo'd key reads as the field it was meant for, when that is plain (and
+        # free); any other unknown key is dropped: it carries nothing a rule reads.
+        parent = model_at(model, tuple(path[:-1]))
+        guess = _did_you_mean(path[-1], sorted(parent.model_fields)) if parent else []
+        container = _node(data, path[:-1])
+        return container, path[-1], guess[0] if guess and guess[0] not in container else None
+    for k in range(len(path) - 1, -1, -1):
+        if isinstance(path[k], int):
+            return _node(data, path[:k]), path[k], None
+    return None
+
+
+def salvage(model: type[BaseModel], data: Any,
+            error: ValidationError) -> tuple[BaseModel, Any] | None:
+    """``(model, pruned data)`` of ``data`` less what failed (see above); None
+    when the file's frame itself is unsound (nothing to cut but the whole)."""
+    pruned = _copy(data)
+    for _ in range(_SALVAGE_ROUNDS):
+        cuts: dict[tuple[int, Any], tuple[Any, Any, Any]] = {}
+        for err in error.errors(include_url=False):
+            cut = _cut(model, pruned, err)
+            if cut is None:
+                return None
+            cuts[(id(cut[0]), cut[1])] = cut
+        keys = [c for c in cuts.values() if isinstance(c[0], dict)]
+        indices = sorted(((c, k) for c, k, _ in cuts.values() if isinstance(c, list)),
+                         key=lambda ck: ck[1], reverse=True)
+        for container, key, rename in keys:
+            value, place = container.pop(key, None), container.pos.pop(key, None)
+            if rename is not None and rename not in container:
+                container[rename] = value
+                container.pos[rename] = place
+        for container, index in indices:
+            del container[index]
+            del container.pos[index]
+        try:
+            return model.model_validate(pruned), pruned
+        except ValidationError as exc:
+            error = exc
+    return None

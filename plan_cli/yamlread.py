@@ -181,8 +181,10 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     problem says where; duplicate keys and similar faults keep the data (first
     value wins) and add a problem each.
     """
+    from .fullwidth import repair
+
     _, error, _, reader = _yaml()
-    problems: list[YamlProblem] = []
+    text, problems = repair(text)  # ：，－ and U+3000 where YAML needs ASCII
     try:
         data = _build(text, problems)
     except error.MarkedYAMLError as exc:

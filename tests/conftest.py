@@ -18,7 +18,8 @@ BASE_PLAN = TESTS / "cases" / "base"  # a small, valid, synthetic plan
 @pytest.fixture(autouse=True)
 def _stable_environment(monkeypatch):
     """No user settings leak in: English unless a test asks, no PLAN_DATA, no colour."""
-    for name in ("PLAN_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "PLAN_DEBUG"):
+    for name in ("PLAN_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "PLAN_DEBUG", "GITHUB_ACTIONS",
+                 "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
@@ -49,6 +50,20 @@ def base_plan(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BASE_PLAN, target)
     return target
+
+
+def with_settings(fixture: Path, tmp_path: Path, settings: str) -> Path:
+    """A copy of ``fixture`` whose plan.yaml settings gain ``settings`` (YAML flow text)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(fixture, data)
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "stale_after_quarters: 1}" in text
+    plan.write_text(text.replace("stale_after_quarters: 1}",
+                                 f"stale_after_quarters: 1,\n    {settings}}}"), encoding="utf-8")
+    return data
 
 
 def pytest_addoption(parser):

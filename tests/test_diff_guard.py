@@ -43,7 +43,8 @@ def test_diff_reports_changes_in_plan_terms(repo, run_plan):
     assert run_plan("update", "PT-001", "--quarter", "2023Q4", "--status", "done",
                     "--done-on", "2024-01-05", "--data", data, "--as-of", TODAY).exit_code == 0
     assert run_plan("record", "rd-intensity", "--period", "2023", "--value", "2.5",
-                    "--source", "统计公报", "--data", data, "--as-of", TODAY).exit_code == 0
+                    "--source", "统计公报", "--correction", "统计公报修订", "--data", data,
+                    "--as-of", TODAY).exit_code == 0
     commit(repo, "progress", date="2024-05-10")
     assert run_plan("note", "PT-002", "已提交申报材料", "--data", data, "--as-of", TODAY).exit_code == 0
     _replace(data / "ledgers" / "tasks.yaml", "owners: {department: 市科技局}",
@@ -144,8 +145,12 @@ def test_closed_quarter_needs_a_correction(repo, run_plan):
     data = repo / "data"
     args = ("update", "PT-001", "--quarter", "2023Q2", "--status", "done",
             "--done-on", "2023-06-25", "--data", data, "--as-of", TODAY)
-    assert run_plan(*args).exit_code == 0
+    refused = run_plan(*args)  # the desk says what CI would say, before the push
+    assert refused.exit_code == 1 and "error[closed-entry-changed]" in refused.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    _replace(data / "ledgers" / "tasks.yaml", "done_on: 2023-06-20", "done_on: 2023-06-25")
     assert _codes(_guard(run_plan, repo)) == [("closed-entry-changed", "tasks.yaml", 14)]
+    git(repo, "checkout", "--", ".")
     assert run_plan(*args, "--correction", "完成日期录入有误,以验收文件为准").exit_code == 0
     result = _guard(run_plan, repo)
     assert result.exit_code == 0, result.output
@@ -181,10 +186,16 @@ def test_newly_off_track_indicator_needs_cause(repo, run_plan):
     when = "2025-03-01"
     args = ("record", "rd-intensity", "--period", "2024", "--value", "2.2",
             "--source", "统计公报", "--data", data, "--as-of", when)
-    assert run_plan(*args).exit_code == 0
+    refused = run_plan(*args)  # the desk asks for the cause and action CI would want
+    assert refused.exit_code == 1 and "error[off-track-without-cause]" in refused.stderr
+    assert "--cause" in refused.stderr and git(repo, "status", "--porcelain") == ""
+    _replace(data / "indicators.yaml", "- {period: 2023, value: 2.4, source: synthetic}",
+             "- {period: 2023, value: 2.4, source: synthetic}\n"
+             "      - {period: 2024, value: 2.2, source: 统计公报}")
     result = run_plan("check", "--data", data, "--against", "main", "--as-of", when,
                       "--format", "json")
     assert _codes(result) == [("off-track-without-cause", "indicators.yaml", 13)]
+    git(repo, "checkout", "--", ".")
     assert run_plan(*args, "--cause", "重点企业研发投入下降",
                     "--action", "落实研发费用加计扣除").exit_code == 0
     result = run_plan("check", "--data", data, "--against", "main", "--as-of", when)

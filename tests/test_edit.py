@@ -71,12 +71,12 @@ def test_update_adds_an_entry_in_quarter_order(repo, run_plan):
 
 def test_record_and_note(repo, run_plan):
     data = repo / "data"
-    assert run_plan("record", "export-bases", "--period", "2024", "--value", "1",
-                    "--source", "商务局通报: 第1家", "--data", data, "--as-of", "2025-01-10").exit_code == 0
+    assert run_plan("record", "export-bases", "--period", "2024", "--value", "2",
+                    "--source", "商务局通报: 第2家", "--data", data, "--as-of", "2025-01-10").exit_code == 0
     assert run_plan("note", "PT-002", "申报材料已报送", "--by", "李四", "--data", data,
                     "--as-of", "2025-01-10").exit_code == 0
     diff = git(repo, "diff", "-U0", "--no-color")
-    assert "+    actuals:\n+      - {period: 2024, value: 1, source: '商务局通报: 第1家'}\n" in diff
+    assert "+    actuals:\n+      - {period: 2024, value: 2, source: '商务局通报: 第2家'}\n" in diff
     assert "+    updates:\n+      - {date: 2025-01-10, text: 申报材料已报送, by: 李四}\n" in diff
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
     assert len(changed) == 4 and all(line.startswith("+") for line in changed)
@@ -84,12 +84,13 @@ def test_record_and_note(repo, run_plan):
 
 def test_record_replaces_an_actual(repo, run_plan):
     result = run_plan("record", "rd-intensity", "--period", "2023", "--value", "2.45",
-                      "--source", "统计公报", "--data", repo / "data", "--as-of", "2024-05-10")
+                      "--source", "统计公报", "--correction", "统计公报修订",
+                      "--data", repo / "data", "--as-of", "2024-05-10")
     assert result.exit_code == 0, result.output
     assert git(repo, "diff", "-U0", "--no-color").split("\n", 4)[4] == textwrap.dedent("""\
         @@ -12 +12 @@ indicators:
         -      - {period: 2023, value: 2.4, source: synthetic}
-        +      - {period: 2023, value: 2.45, source: 统计公报}
+        +      - {period: 2023, value: 2.45, source: 统计公报, correction: {date: 2024-05-10, reason: 统计公报修订}}
         """)
 
 

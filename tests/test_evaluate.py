@@ -82,7 +82,9 @@ def test_actuals_after_the_as_of_date_are_ignored():
 
 def test_after_the_period_only_the_target_year_counts():
     ind = indicator(baseline=fig(2022, 2.0), actuals=[fig(2024, 2.9)])
-    assert judge(ind, AFTER).status is S.no_data  # 2024 met, but 2025 is what is judged
+    # 2024 met, but 2025 is what is judged: provisional, never "no data" while data exists
+    ev = judge(ind, AFTER)
+    assert ev.status is S.likely_met and ev.latest.period == 2024 and "final_value" in ev.missing
     assert judge(indicator(actuals=[fig(2025, 2.75)]), AFTER).status is S.met
     assert judge(indicator(actuals=[fig(2025, 2.5)]), AFTER).status is S.missed
 
@@ -108,7 +110,11 @@ def test_annual_growth_judges_the_compound_average_rate():
     assert judge(indicator(**growth, actuals=[fig(2023, 3.5)])).status is S.off_track
     final = [fig(2023, 6), fig(2024, 5), fig(2025, 5)]
     assert judge(indicator(**growth, actuals=final), AFTER).status is S.met
-    assert judge(indicator(**growth, actuals=final[:2]), AFTER).status is S.no_data
+    # 2025 not reported: (1.06 * 1.05) ** 0.5 - 1 = 5.4988% so far -> likely met; 2025 needs
+    # 1.05 ** 3 / (1.06 * 1.05) - 1 = 4.0094% for an average of 5%.
+    partial = judge(indicator(**growth, actuals=final[:2]), AFTER)
+    assert partial.status is S.likely_met and "final_value" in partial.missing
+    assert partial.projection.required_pace == pytest.approx(4.0094, abs=1e-4)
 
 
 def test_cumulative_starts_from_zero_before_the_plan():

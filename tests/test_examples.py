@@ -47,9 +47,11 @@ def test_workflow_annotates_mistakes_and_summarises(tmp_path, run_plan, monkeypa
     result = run_plan(*_plan_args(diff_cmd, "main"))
     assert result.exit_code == 0, result.output
     assert "| 状态变化 | PT-001 |" in result.stdout and "⚠️" in result.stdout
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")  # --format auto: annotations
     result = run_plan(*_plan_args(check_cmd, "main"), "--as-of", "2024-05-10")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=data/ledgers/key-indicators.yaml,line=14,col=5,title=target-changed::"
         "KI-01 的目标发生变化,但没有调整审批记录 (请在其 revisions 中补充审批记录:"
-        "{date: 日期, approved_by: 审批机关, document: 文号})"]
+        "{date: 日期, approved_by: 审批机关, document: 文号})",
+        "::notice title=plan check::检查了 5 个文件:1 个错误,0 个警告"]

@@ -82,7 +82,9 @@ def test_due_csv_rows(run_plan):
     result = run_plan("due", "--data", PROGRESS, "--as-of", MID, "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
     assert rows[0] == ["Department", "Item", "Title", "Quarter", "Deliverable", "Owners",
-                       "Status", "Quarters late"]
+                       "Light", "Status", "Quarters late", "Cause", "Corrective action"]
+    # PT-02 2023Q3 is recorded delayed and 3 quarters overdue: both are said, in that order
+    assert rows[1][6:9] == ["red", "delayed · overdue 3 quarters · stale", "3"]
     assert [r[:2] for r in rows[1:]] == [["市发展改革委", "PT-02"], ["市发展改革委", "PT-02"],
                                          ["市科技局", "PT-01"], ["unassigned", "PT-04"]]
 
@@ -182,11 +184,12 @@ def test_every_report_command_has_help(run_plan):
      {"innovation": {"no_data": 4}, "industry": {"no_data": 4}, "ecology": {"no_data": 1}}),
     # After: done PT-01 x3 + PT-03 x3 = 6; overdue PT-01 2024Q4, PT-02 2023Q3 and 2024Q2,
     # PT-04 2024Q2, PT-05 2024Q3 = 5; one dropped. Final: labs, retail, rank met;
-    # rd, share, bases missed; platforms, patents, energy no data.
+    # rd, share, bases missed; platforms no data; patents (8 in 2023, no baseline) cannot
+    # tell; energy (0.78 in 2023, trend to 0.74 > 0.5) likely missed.
     ("2026-03-01", {"total": 12, "done": 6, "due": 0, "overdue": 5},
-     {"innovation": {"met": 1, "missed": 1, "no_data": 2},
+     {"innovation": {"met": 1, "missed": 1, "no_data": 1, "cannot_tell": 1},
       "industry": {"met": 2, "missed": 2, "no_data": 0},
-      "ecology": {"met": 0, "missed": 0, "no_data": 1}}),
+      "ecology": {"met": 0, "missed": 0, "no_data": 0, "likely_missed": 1}}),
 ])
 def test_status_before_and_after_the_period(run_plan, as_of, entries, areas):
     result = run_plan("status", "--data", PROGRESS, "--as-of", as_of, "--format", "json")

@@ -145,7 +145,7 @@ def test_without_matplotlib_site_says_how_to_install(monkeypatch, tmp_path, run_
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     result = run_plan("site", tmp_path / "s", "--data", base_plan, "--lang", "zh")
     assert result.exit_code == 2
-    assert 'pip install "plan-cli[charts]"' in result.stderr
+    assert 'pip install "plan-taizhang[charts]"' in result.stderr
     assert "Traceback" not in result.output and not (tmp_path / "s").exists()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plan_cli import check
+from plan_cli import checks as check
 from plan_cli.check import run_checks, run_checks_streaming
 from plan_cli.datadir import DataLocation
 from plan_cli.load import load

@@ -10,6 +10,7 @@ with :data:`app`, in the order ``plan --help`` lists them:
 - :mod:`.options`: option types, choices and the helpers the commands share;
 - :mod:`.checking`: ``check`` (and the guard rails of --against);
 - :mod:`.reporting`: ``status``, ``gaps``, ``due``, ``owners``, ``show``;
+- :mod:`.documents`: ``report``, ``notice`` (the 通报, 终期评估 and 督办单);
 - :mod:`.editing`: ``update``, ``record``, ``note``;
 - :mod:`.repository`: ``diff``, ``schema``, ``init``;
 - :mod:`.publishing`: ``site``, ``example``.
@@ -42,7 +43,7 @@ app = typer.Typer(
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
-from . import checking, reporting, editing, repository, publishing  # noqa: E402, F401  isort: skip
+from . import checking, reporting, documents, editing, repository, publishing  # noqa: E402, F401  isort: skip
 
 
 def main() -> None:

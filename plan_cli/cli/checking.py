@@ -18,8 +18,10 @@ from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOp
 def check(
     data: DataOption = None,
     output_format: Annotated[CheckFormat, typer.Option(
-        "--format", help="text: one line per problem; github: annotations for a pull "
-        "request; json: machine-readable.")] = CheckFormat.text,
+        "--format", help="auto: github inside GitHub Actions (GITHUB_ACTIONS=true), else "
+        "text; text: one line per problem; github: annotations for a pull request; "
+        "gitlab: a Code Quality report for a merge request; json: machine-readable.")
+    ] = CheckFormat.auto,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Treat warnings (incomplete ledgers, unassigned items) as errors.")] = False,
     as_of: AsOfOption = None,
@@ -35,30 +37,64 @@ def check(
 
     Exit 0 when clean (warnings allowed unless --strict), 1 when problems were found.
     """
+    import os
+
     from ..cache import checked
-    from ..diagnostics import FORMATTERS, summary_counts, summary_line
+    from ..diagnostics import (FORMATTERS, resolve_format, split_untouched, summary_counts,
+                               summary_line)
 
     language = resolve_lang(lang)
     today = parse_as_of(as_of)
     location = find_location(data, language)
+    chosen = resolve_format(output_format.value, dict(os.environ))
+    untouched: list = []
     if against is None:
         diags, files_read = checked(location, today, use_cache=not no_cache)
+        shown = diags
     else:  # the guard rails compare whole workspaces: load this one in full
         from ..check import run_checks
 
         ws = load_from(location, use_cache=not no_cache)
-        diags = sorted(run_checks(ws, today) + _guard_findings(data, against, ws, today))
+        found, changed = _guard_findings(data, against, ws, today)
+        diags = sorted(run_checks(ws, today) + found)
         files_read = ws.files_read
-    output = FORMATTERS[output_format.value](diags, language, strict)
+        shown = diags
+        if chosen in ("github", "gitlab"):  # a review: warnings only where it changed lines
+            shown, untouched = split_untouched(diags, changed, strict)
+    output = FORMATTERS[chosen](shown, language, strict)
     if output:
         typer.echo(output)
-    if output_format is CheckFormat.text:
-        typer.echo(summary_line(diags, files_read, language, strict), err=True)
+    summary = summary_line(diags, files_read, language, strict)
+    if untouched:
+        summary += (f"(其中 {len(untouched)} 个警告位于本次未修改的行,未逐行标注)" if language == "zh"
+                    else f" ({len(untouched)} warnings on lines this change did not touch "
+                    "are not annotated)")
+    if chosen == "text":
+        typer.echo(summary, err=True)
+    elif chosen == "github":
+        typer.echo(f"::notice title=plan check::{summary}")
+        _add_to_job_summary(summary)
     raise typer.Exit(1 if summary_counts(diags, strict)["errors"] else 0)
 
 
-def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> list:
-    from ..gitread import GitError, commit_date, load_at, merge_base
+def _add_to_job_summary(line: str) -> None:
+    """GitHub's job summary shows the counts beside the change (plan diff)."""
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(f"**plan check**: {line}\n\n")
+    except OSError:
+        pass  # the annotations are out already; a summary is a courtesy
+
+
+def _guard_findings(data: Path | None, against: str, head_ws, today: date):
+    """The guard rails' findings, and the lines the change touched (display path -> lines)."""
+    from ..datadir import display_path
+    from ..gitread import GitError, changed_lines, commit_date, load_at, merge_base
     from ..guard import run_guards
 
     location = head_ws.location
@@ -67,6 +103,30 @@ def _guard_findings(data: Path | None, against: str, head_ws, today: date) -> li
         # The guard rails locate findings in HEAD only: the base needs no raw data.
         base_ws = load_at(location, rev, keep_data=False)
         base_day = commit_date(location.path, rev)
+        changed = {display_path(path): lines
+                   for path, lines in changed_lines(location, rev).items()}
     except GitError as exc:
         fail(f"git: {exc}")
-    return run_guards(base_ws, head_ws, base_day, today)
+    return run_guards(base_ws, head_ws, base_day, today), changed
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A diagnostic code, e.g. unknown-department.")],
+    lang: LangOption = None,
+) -> None:
+    """What a diagnostic code means, with a bad and a good example (诊断代码说明)."""
+    import difflib
+
+    from ..checks.docs import documented, explain as explain_code
+
+    language = resolve_lang(lang)
+    codes = documented()
+    if code not in codes:
+        guess = difflib.get_close_matches(code, list(codes), n=1, cutoff=0.5)
+        if language == "zh":
+            fail(f"没有诊断代码“{code}”" + (f"(是否应为“{guess[0]}”?)" if guess else "")
+                 + ";plan check 输出的方括号中即为代码")
+        fail(f"no diagnostic code '{code}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
+             + "; codes are shown in brackets by plan check")
+    typer.echo(explain_code(code, language))

@@ -121,6 +121,9 @@ def record(
     note: Annotated[str | None, typer.Option(help="A note on the figure.")] = None,
     cause: Annotated[str | None, typer.Option(help="原因, when it is off track.")] = None,
     action: Annotated[str | None, typer.Option(help="整改措施, when it is off track.")] = None,
+    correction: Annotated[str | None, typer.Option(metavar="REASON", help=(
+        "Mark this as a correction of a closed period's figure, with the reason."))] = None,
+    by: ByOption = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -129,8 +132,10 @@ def record(
     """Record an indicator's actual for a period, or replace the one recorded (录入实际值)."""
     from ..edit.ops import ActualRecord, record as do_record
 
-    rec = ActualRecord(_period_option(period), _number_option(value), source, note, cause, action)
-    _run_edit(data, as_of, lang, dry_run, lambda files, today: do_record(files, indicator, rec))
+    rec = ActualRecord(_period_option(period), _number_option(value), source, note, cause, action,
+                       correction, by)
+    _run_edit(data, as_of, lang, dry_run,
+              lambda files, today: do_record(files, indicator, rec, today))
 
 
 def _period_option(text: str):

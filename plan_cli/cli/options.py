@@ -20,8 +20,10 @@ class Lang(StrEnum):
 
 
 class CheckFormat(StrEnum):
+    auto = "auto"
     text = "text"
     github = "github"
+    gitlab = "gitlab"
     json = "json"
 
 

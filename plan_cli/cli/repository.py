@@ -4,6 +4,7 @@ repositories."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -89,6 +90,12 @@ def schema(
         raise typer.Exit(1)
 
 
+class CiChoice(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+    none = "none"
+
+
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the plan repository.")],
@@ -96,6 +103,11 @@ def init(
     title: Annotated[str, typer.Option(help="The plan's title.")] = "三年行动计划",
     start: Annotated[str, typer.Option(help="First quarter of the plan period.")] = "2023Q1",
     end: Annotated[str, typer.Option(help="Last quarter of the plan period.")] = "2025Q4",
+    tool: Annotated[str | None, typer.Option("--tool", metavar="SPEC", help=(
+        "What CI installs (pip's argument): default this tool at this version; or a "
+        "wheel, a git URL, a version on your mirror."), show_default=False)] = None,
+    ci: Annotated[CiChoice, typer.Option("--ci", help=(
+        "The CI configuration to write: GitHub Actions, GitLab CI, or none."))] = "github",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the plan files the folder "
                      "already holds (listed when refused without it).")] = False,
 ) -> None:
@@ -122,7 +134,8 @@ def init(
                                  param_hint="--end")
     try:
         written = scaffold(folder, PlanIdentity(plan_id, title, str(quarters[0]),
-                                                str(quarters[1])), force=force)
+                                                str(quarters[1])), tool=tool,
+                           ci=CiChoice(ci).value, force=force)
     except ScaffoldError as exc:
         fail(str(exc))
     for path in written:

@@ -307,9 +307,11 @@ class ActualRecord:
     note: str | None = None
     cause: str | None = None
     corrective_action: str | None = None
+    correction: str | None = None  # the reason, when a closed period's figure is revised
+    by: str | None = None
 
 
-def record(files: Files, indicator_id: str, rec: ActualRecord) -> Change:
+def record(files: Files, indicator_id: str, rec: ActualRecord, today: date) -> Change:
     """Add the indicator's actual for a period, or replace the one it has."""
     refuse_unwritable({"--source": rec.source, "--note": rec.note, "--cause": rec.cause,
                        "--action": rec.corrective_action, "INDICATOR": indicator_id})
@@ -327,6 +329,9 @@ def record(files: Files, indicator_id: str, rec: ActualRecord) -> Change:
     fields = {"period": period, "value": rec.value, "source": rec.source}
     fields.update({k: getattr(rec, k) for k in ("note", "cause", "corrective_action")
                    if getattr(rec, k) is not None})
+    if rec.correction is not None:
+        fields["correction"] = {"date": today.isoformat(), "reason": rec.correction,
+                                **({"by": rec.by} if rec.by else {})}
     actuals = entries[i].get("actuals")
     same = [j for j, a in enumerate(actuals or [])
             if isinstance(a, dict) and _period_text(a.get("period")) == str(period)]
@@ -383,9 +388,10 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
     """Build the change under the write lock, validate everything with it applied,
     and write it atomically when no error is found."""
     from ..check import run_checks
-    from ..load import load
     from contextlib import nullcontext
 
+    from ..guard import run_guards
+    from ..load import load, with_file
     from .safefile import LockHeld, atomic_write, clean_leftovers, write_lock
 
     enabled = gc.isenabled()
@@ -403,6 +409,11 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
             # Judge "not in the future" against the real date, as the reports do:
             # --as-of dates a back-filled note, it does not move today.
             errors = [d for d in run_checks(ws, date.today()) if d.severity is Severity.error]
+            # The guard rails of `plan check --against`, with the data as it stands as
+            # BASE: a clerk hears at the desk what CI would say of the pull request.
+            before = with_file(ws, change.path, change.before)
+            errors += [d for d in run_guards(before, ws, today, today)
+                       if d.severity is Severity.error]
             if errors:
                 return Outcome(change, errors)
             _verify(ws, change)

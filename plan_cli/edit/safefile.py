@@ -1,14 +1,14 @@
 """Writing files safely: one writer at a time, and all-or-nothing replacement.
 
-* :func:`write_lock` holds an OS-level lock on ``.plan.lock`` in the data folder
-  (the ``filelock`` library: ``flock`` on Unix, ``msvcrt`` on Windows). The
+* :func:`write_lock` holds an OS-level lock on the data folder's lock file in the
+  system's temporary folder (:func:`lock_path`; the ``filelock`` library: ``flock`` on Unix, ``msvcrt`` on Windows). The
   operating system releases it when its process dies, so a crashed or killed
   writer, a full disk or a power cut never leaves a lock to take over by hand (the
   hand-written lock it replaces could block edits for 10 minutes, and its stale-lock
   takeover let two writers in at once). A second writer waits up to
   :func:`lock_timeout` seconds, then gives up with :class:`LockHeld`. The lock file
-  itself stays (it is in the generated ``.gitignore``): removing it would let a
-  waiter and a newcomer lock two different files.
+  itself stays (outside the repository): removing it would let a waiter and a
+  newcomer lock two different files.
 * :func:`atomic_write` writes a temporary file in the same folder, flushes and
   fsyncs it, then ``os.replace``-s the target, so a reader sees the old file
   or the new one, never half of one. :func:`clean_leftovers` removes the
@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -38,6 +39,21 @@ class LockHeld(Exception):
         super().__init__(f"{path} held for {waited:g} s")
 
 
+def lock_path(folder: Path) -> Path:
+    """The lock of a data folder: in the system's temporary folder, named after the
+    folder's resolved path, so every writer of that folder on this machine takes the
+    same lock and nothing is left in the repository (``git status`` stays clean)."""
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    base = Path(tempfile.gettempdir()) / "plan-locks"
+    if not base.is_dir():
+        try:
+            base.mkdir(exist_ok=True)
+            os.chmod(base, 0o1777)  # shared by every user, like /tmp itself
+        except OSError:
+            pass
+    return base / f"{key[:32]}{LOCK_NAME}"
+
+
 def lock_timeout() -> float:
     """How long a writer waits for another (``PLAN_LOCK_TIMEOUT`` seconds, else 15)."""
     try:
@@ -52,11 +68,11 @@ def write_lock(folder: Path, timeout: float | None = None) -> Iterator[Path]:
     """Hold ``folder/.plan.lock`` for the duration, waiting at most ``timeout`` seconds."""
     from filelock import FileLock, Timeout
 
-    path = folder / LOCK_NAME
+    path = lock_path(folder)
     if path.is_symlink():  # opening it would truncate whatever it points at
         raise IsADirectoryError(0, "the lock file is a symbolic link", str(path))
     waited = lock_timeout() if timeout is None else timeout
-    lock = FileLock(str(path), timeout=waited, mode=0o644)
+    lock = FileLock(str(path), timeout=waited, mode=0o666)
     try:
         lock.acquire()
     except Timeout:

@@ -1,6 +1,6 @@
 """The one chart engine: draws :mod:`plan_cli.reports.charts` data as SVG or PNG.
 
-matplotlib (an optional extra: ``pip install "plan-cli[charts]"``) draws both
+matplotlib (an optional extra: ``pip install "plan-taizhang[charts]"``) draws both
 formats from one figure, so the site (SVG) and the .docx report (PNG) never
 disagree. SVG keeps text as text (``svg.fonttype: none``): the browser draws the
 Chinese with the reader's own fonts, the file stays small and searchable, and
@@ -24,7 +24,7 @@ LIGHT_COLOURS = {Light.green.value: "#2e7d32", Light.yellow.value: "#f2a900",
 ACTUAL_COLOUR = "#1f4e9e"
 FONTS = ["Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "SimHei", "PingFang SC",
          "Source Han Sans SC", "DejaVu Sans", "sans-serif"]
-INSTALL_HINT = 'pip install "plan-cli[charts]"'
+INSTALL_HINT = 'pip install "plan-taizhang[charts]"'
 
 
 class ChartsUnavailable(RuntimeError):

@@ -14,14 +14,22 @@ def owners_text(owners: Owners) -> str:
     return " / ".join(n for n in names if n) or "—"
 
 
+def state_words(state: str, status: str, quarters_late: int, lang: str) -> str:
+    """The recorded status beside the derived state: 已延期 · 逾期 2 个季度.
+
+    ``planned`` says nothing more; ``done`` on an open state means done after
+    the as-of date (open then), so it is not shown either."""
+    if state == "overdue":
+        derived = label("overdue_by", lang, n=quarters_late, count=quarters_late)
+    else:
+        derived = label("due_row" if state == "due" else state, lang)
+    recorded = status not in ("planned", "done", "dropped") and status != state
+    return f"{label(status, lang)} · {derived}" if recorded else derived
+
+
 def status_text(row: DueRow, lang: str) -> str:
-    parts = [label("due_row" if row.state == "due" else "overdue", lang)]
-    # planned says nothing more; done means done after the as-of date: open then.
-    if row.status not in ("planned", "done"):
-        parts.append(label(row.status, lang))
-    if row.stale:
-        parts.append(label("stale", lang))
-    return " · ".join(parts)
+    text = state_words(row.state, row.status, row.quarters_late, lang)
+    return text + (f" · {label('stale', lang)}" if row.stale else "")
 
 
 def group_name(group: DueGroup, lang: str) -> str:
@@ -30,16 +38,18 @@ def group_name(group: DueGroup, lang: str) -> str:
 
 def _cells(row: DueRow, lang: str) -> list[str]:
     return [row.item, row.title, str(row.quarter), row.deliverable, owners_text(row.owners),
-            status_text(row, lang), str(row.quarters_late)]
+            label(row.light, lang) if row.light else "—", status_text(row, lang),
+            str(row.quarters_late), row.cause or "", row.corrective_action or ""]
 
 
 def view(report: DueReport, data_label: str, lang: str, filters: Filters) -> View:
     head = [label("item", lang), label("title", lang), label("in_quarter", lang),
-            label("deliverable", lang), label("owners", lang), label("status", lang),
-            label("late", lang)]
+            label("deliverable", lang), label("owners", lang), label("light", lang),
+            label("status", lang), label("late", lang), label("cause", lang),
+            label("corrective_action", lang)]
     grids = [Grid(label("group_line", lang, name=group_name(g, lang), rows=len(g.rows),
                         overdue=g.overdue),
-                  head, [_cells(r, lang) for r in g.rows], frozenset({6}))
+                  head, [_cells(r, lang) for r in g.rows], frozenset({7}))
              for g in report.groups]
     if not grids:
         grids = [Grid(None, head, [])]
@@ -64,7 +74,8 @@ def to_dict(report: DueReport, data_dir: str, filters: Filters) -> dict:
                 "ledger": r.ledger, "item": r.item, "title": r.title,
                 "quarter": str(r.quarter), "deliverable": r.deliverable,
                 "owners": r.owners.model_dump(), "status": r.status, "state": r.state,
-                "quarters_late": r.quarters_late, "stale": r.stale,
+                "quarters_late": r.quarters_late, "stale": r.stale, "light": r.light,
+                "cause": r.cause, "corrective_action": r.corrective_action,
             } for r in g.rows],
         } for g in report.groups],
     }

@@ -11,6 +11,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_data": ("no data", "无数据"),
     "no_baseline": ("no baseline", "缺基期值"),
     "missed": ("missed", "未达标"),
+    "projected_to_miss": ("projected to miss", "预计难完成"),
+    "likely_met": ("likely met (provisional)", "预计达标(待终值)"),
+    "likely_missed": ("likely missed (provisional)", "预计未达标(待终值)"),
+    "cannot_tell": ("cannot tell yet", "尚难判断"),
     # schedule states
     "done": ("done", "已完成"),
     "due": ("due", "本季到期"),
@@ -24,6 +28,88 @@ LABELS: dict[str, tuple[str, str]] = {
     # a plan marked `synthetic: true` in plan.yaml: every output made from it says so
     "synthetic_banner": ("SYNTHETIC example data: not a real plan's figures",
                          "示例数据(虚构,非真实计划数据)"),
+    # early warning, final evaluation, tolerance (plan_cli/evaluate.py)
+    "light": ("Light", "预警"),
+    "projected": ("Projected end value", "预计期末值"),
+    "no_trend": ("no trend", "无趋势"),
+    "needs_pace": ("needs {v} a year", "每年需{v}"),
+    "needs_rate": ("rest needs {v}% a year", "余下年份需年均{v}%"),
+    "within_tolerance": ("within tolerance", "在允许误差内"),
+    "as_at_day": ("{period}, as at {day}", "{period}年,截至{day}"),
+    "official_met": ("officially reported met", "官方通报已完成"),
+    "official_missed": ("officially reported missed", "官方通报未完成"),
+    "official_outcomes": ("Officially reported outcomes", "官方通报的完成情况"),
+    "official_line": ("{name}: {verdict} — \u201c{wording}\u201d ({day}; {source})",
+                      "{name}:{verdict}——“{wording}”({day};{source})"),
+    "cause": ("Cause", "原因"),
+    "corrective_action": ("Corrective action", "整改措施"),
+    "correction": ("Correction", "更正"),
+    "causes": ("Causes and corrective actions", "原因及整改措施"),
+    # plan report: the 通报 and the 终期评估报告 (plan_cli/render/document.py)
+    "doc_title_circular": ("{plan}: progress circular, {quarter}",
+                           "{plan}推进情况通报({quarter})"),
+    "doc_title_final": ("{plan}: final evaluation report", "{plan}终期评估报告"),
+    "doc_as_of": ("As of {day} ({quarter})", "截至{day}({quarter})"),
+    "doc_office": ("The plan office", "行动计划推进办公室"),
+    "doc_overview": ("Overall", "总体情况"),
+    "doc_overview_indicators": (
+        "{n} indicators: {counts}. Lights: {green} green, {yellow} yellow, {red} red; "
+        "{official} with an officially reported outcome.",
+        "共{n}项指标:{counts}。预警:绿灯{green}项、黄灯{yellow}项、红灯{red}项;"
+        "另有{official}项有官方通报的完成情况。"),
+    "doc_overview_items": (
+        "Ledgers: {entered} of {declared} declared items entered; {entries} schedule entries: "
+        "{on_time} done on time, {late} done late, {overdue} overdue, {due} due this quarter; "
+        "on-time completion rate {rate}.",
+        "台账:已录入{entered}项(应有{declared}项);推进计划节点{entries}个,其中按期完成{on_time}个、"
+        "逾期完成{late}个、逾期未完成{overdue}个、本季到期{due}个;按期完成率{rate}。"),
+    "doc_indicators": ("Indicators", "指标完成情况"),
+    "doc_figure_indicators": ("Indicators against their targets", "主要指标完成情况图"),
+    "doc_ledgers": ("Ledgers", "台账推进情况"),
+    "doc_completion_ledger": ("Schedule entries by ledger", "各台账推进节点完成情况"),
+    "dropped_entries": ("Dropped", "已取消"),
+    "doc_late": ("Overdue and lagging work", "逾期及滞后事项"),
+    "doc_late_entries": ("Overdue schedule entries", "逾期未完成的推进节点"),
+    "doc_behind_indicators": ("Indicators behind", "滞后指标"),
+    "doc_none_late": ("Nothing is overdue or behind.", "无逾期或滞后事项。"),
+    "doc_not_recorded": ("not recorded", "未填报"),
+    "doc_ranking": ("Ranking of departments (考评)", "部门考评排名"),
+    "doc_gaps": ("Data gaps the office must still collect", "数据缺口"),
+    "doc_no_gaps": ("None.", "无。"),
+    "doc_next": ("Next steps", "下一步工作"),
+    "doc_placeholder": ("(for the office to write)", "(由办公室填写)"),
+    "doc_level": ("Level", "督办等级"),
+    "doc_required_action": ("Required action", "整改要求"),
+    "doc_action_needed": ("state the corrective action and the date of completion",
+                          "请提出整改措施并明确完成时限"),
+    "bad_output": ("cannot write {path}: give a file in an existing folder",
+                   "无法写入 {path}:请指定已存在目录中的文件"),
+    "docx_needs_output": ("--format docx needs --output FILE (e.g. --output report.docx)",
+                          "--format docx 需要 --output 文件名(例如 --output 通报.docx)"),
+    "wrote": ("wrote {path}", "已写入 {path}"),
+    # plan notice: 督办单 (plan_cli/reports/notice.py)
+    "notice_title": ("{plan}: supervision notices", "{plan}督办单"),
+    "notice_heading": ("Notice {no} ({level}): {dept}", "督办单({no})【{level}】{dept}"),
+    "notice_body": ("{dept}: overdue schedule entries: {n}; level: {level} ({colour}).",
+                    "{dept}:你单位负责的{n}个推进节点已逾期,现予{level}({colour})。"),
+    "notice_reply": ("Reply in writing by {day} with the cause and the corrective action.",
+                     "请于{day}前书面反馈逾期原因、整改措施及完成时限。"),
+    "notice_none": ("No department has overdue entries.", "没有需要督办的逾期事项。"),
+    "notice_unassigned_heading": ("Overdue entries without a department",
+                                  "未落实责任部门的逾期事项"),
+    "notice_unassigned": ("{n} overdue entries have no responsible department ({items}): "
+                          "assign one before a notice can be sent.",
+                          "{n}个逾期节点尚未落实责任部门({items}),请先明确责任部门后再行督办。"),
+    "notice_rule": ("Overdue {remind}+ quarters: reminder (blue); {urge}+: urging (orange); "
+                    "{supervise}+: supervision (red)",
+                    "逾期{remind}个季度及以上提醒(蓝色),{urge}个季度及以上催办(橙色),"
+                    "{supervise}个季度及以上督办(红色)"),
+    "level_remind": ("reminder", "提醒"),
+    "level_urge": ("urging", "催办"),
+    "level_supervise": ("supervision", "督办"),
+    "colour_blue": ("blue", "蓝色"),
+    "colour_orange": ("orange", "橙色"),
+    "colour_red": ("red", "红色"),
     # headings and columns
     "plan": ("Plan", "计划"),
     "data": ("Data", "数据"),
@@ -78,6 +164,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "missing_data": ("Missing data", "缺少的数据"),
     "missing_baseline": ("baseline", "基期值"),
     "missing_actual": ("actual values", "实际值"),
+    "missing_final_value": ("the end-of-period value", "计划期末值"),
     "no_indicators": ("No indicator matches.", "没有符合条件的指标。"),
     "growth_avg": ("avg {first}–{last}", "{first}—{last}年均"),
     "op_about": ("about {v}", "{v}左右"),
@@ -102,6 +189,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "group_line": ("{name} — entries: {rows}, overdue: {overdue}",
                    "{name}:共{rows}项,逾期{overdue}项"),
     "due_row": ("due", "到期"),
+    "overdue_by": ("overdue {n} quarter{s}", "逾期 {n} 个季度"),
     "planned": ("planned", "未开始"),
     "in_progress": ("in progress", "推进中"),
     "delayed": ("delayed", "已延期"),
@@ -118,11 +206,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "due_now": ("Due now", "本季到期"),
     "overdue_open": ("Overdue", "逾期未完成"),
     "stale_items": ("Stale items", "久未更新"),
-    "off_track_indicators": ("Off-track indicators", "滞后指标"),
+    "off_track_indicators": ("Indicators behind", "滞后指标"),
     "owners_hint": ("Worst first: overdue entries, then off-track or missed indicators, "
                     "stale items and entries done late.",
                     "按问题轻重排序:先看逾期未完成,再看滞后或未达标指标、久未更新事项和逾期完成。"),
     "nobody": ("No owner matches.", "没有符合条件的责任主体。"),
+    "on_time_rate": ("On-time rate", "按期完成率"),
+    "score": ("Score", "考评得分"),
+    "rank": ("Rank", "排名"),
+    "ranking_departments": ("Ranking of departments (考评)", "部门考评排名"),
+    "ranking_leaders": ("Ranking of leaders (考评)", "分管市领导考评排名"),
+    "ranking_formula": ("Score = {on_time} × on-time rate − {overdue} × overdue entries − "
+                        "{stale} × stale items − {behind} × indicators behind (weights: "
+                        "settings.ranking in plan.yaml); on-time rate = done on time / (done on "
+                        "time + done late + overdue), full marks when nothing is owed yet.",
+                        "考评得分 = {on_time} × 按期完成率 − {overdue} × 逾期节点数 − {stale} × "
+                        "久未更新事项数 − {behind} × 滞后指标数(权重见 plan.yaml 的 "
+                        "settings.ranking);按期完成率 = 按期完成 ÷(按期完成 + 逾期完成 + 逾期未完成),"
+                        "尚无应完成节点的按满分计。"),
     # plan show
     "kind_item": ("Item", "事项"),
     "kind_indicator": ("Indicator", "指标"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..model import Target
 from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
-from .due import owners_text
-from .gaps import gap_text, latest_text, target_text
+from .due import owners_text, state_words
+from .gaps import (cause_lines, gap_text, latest_text, light_text, official_lines,
+                   projection_text, row_extras, status_text, target_text)
 from .labels import label
 from .output import Grid, View, header, num
 
@@ -55,6 +56,13 @@ def _extra_text(value, lang: str) -> str:
     return "; ".join(value) if isinstance(value, list) else str(value)
 
 
+def _correction_text(correction) -> str:
+    if correction is None:
+        return ""
+    by = f", {correction.by}" if correction.by else ""
+    return f"{correction.date.isoformat()}{by}: {correction.reason}"
+
+
 def _title(kind: str, id_: str, name: str, lang: str) -> str:
     return f"{label(kind, lang)} {id_} — {name}"
 
@@ -86,15 +94,18 @@ def _item(v: ItemView, lang: str) -> tuple[str, list[Grid], list[str]]:
         details.append([label("status", lang), label("stale", lang)])
     details += [[label(f"field_{name}", lang), _extra_text(value, lang)]
                 for name, value in v.extras]
-    schedule = [[str(e.quarter), e.deliverable, label(e.state, lang),
+    schedule = [[str(e.quarter), e.deliverable, label(e.light, lang) if e.light else "—",
+                 state_words(e.state, e.status, e.quarters_late, lang),
                  (e.done_on.isoformat() + (f" ({label('done_late', lang)})" if e.late else ""))
                  if e.done_on else "", str(e.quarters_late) if e.quarters_late else "",
-                 e.evidence or ""] for e in v.entries]
+                 e.evidence or "", e.cause or "", e.corrective_action or "",
+                 _correction_text(e.correction)] for e in v.entries]
     grids = [
         Grid(None, ["", ""], details, show_head=False),
         Grid(label("schedule", lang), [label(k, lang) for k in (
-            "in_quarter", "deliverable", "state", "done_on", "late", "evidence")],
-            schedule, frozenset({4})),
+            "in_quarter", "deliverable", "light", "state", "done_on", "late", "evidence",
+            "cause", "corrective_action", "correction")],
+            schedule, frozenset({5})),
         Grid(label("updates", lang), [label(k, lang) for k in ("date", "progress", "by")],
              [[u.date.isoformat(), u.text, u.by or ""] for u in v.updates]),
         _indicator_grid(v.indicators, lang, "linked_indicators"),
@@ -110,12 +121,17 @@ def _indicator(v: IndicatorView, lang: str) -> tuple[str, list[Grid], list[str]]
                [label("area", lang), v.area_title or ind.area or "—"],
                [label("target", lang), target_text(r, lang)],
                [label("wording", lang), ind.target.wording or "—"],
-               [label("status", lang), label(r.status, lang)],
+               [label("light", lang), light_text(r.light, lang)],
+               [label("status", lang), status_text(r, lang)],
                [label("latest", lang), latest_text(r, lang)],
-               [label("gap_target", lang), gap_text(r.gap_to_target, r.target_share)],
+               [label("gap_target", lang),
+                gap_text(r.gap_to_target, r.target_share, r.within_tolerance, lang)],
                [label("gap_trajectory", lang),
-                gap_text(r.gap_to_trajectory, r.trajectory_share)],
+                gap_text(r.gap_to_trajectory, r.trajectory_share, r.within_tolerance, lang)],
+               [label("projected", lang), projection_text(r, lang)],
                [label("source", lang), ind.source]]
+    details += [[label("official_outcomes", lang), line] for line in official_lines([r], lang)]
+    details += [[label("causes", lang), line] for line in cause_lines([r], lang)]
     if ind.note:
         details.append([label("note", lang), ind.note])
     details += [[label("missing_data", lang), label(f"missing_{m}", lang)] for m in r.missing]
@@ -149,10 +165,12 @@ def view(report: ShowReport, data_label: str, lang: str) -> View:
 
 
 def _row_dict(r) -> dict:
-    return {"id": r.id, "name": r.name, "status": r.status,
-            "latest": None if r.latest is None else {"period": str(r.latest.period),
-                                                     "value": r.latest.value},
-            "goal": r.goal}
+    latest = None if r.latest is None else {"period": str(r.latest.period),
+                                            "value": r.latest.value}
+    if latest and r.latest.as_at is not None:
+        latest["as_at"] = r.latest.as_at.isoformat()
+    return {"id": r.id, "name": r.name, "status": r.status, "latest": latest, "goal": r.goal,
+            **row_extras(r)}
 
 
 def _summary_dict(s) -> dict:
@@ -170,7 +188,10 @@ def _subject_dict(s) -> dict:
                               "status": e.status, "state": e.state,
                               "done_on": e.done_on.isoformat() if e.done_on else None,
                               "done_late": e.late, "quarters_late": e.quarters_late,
-                              "evidence": e.evidence} for e in s.entries],
+                              "evidence": e.evidence, "light": e.light, "cause": e.cause,
+                              "corrective_action": e.corrective_action,
+                              "correction": e.correction.model_dump(mode="json")
+                              if e.correction else None} for e in s.entries],
                 "updates": [{"date": u.date.isoformat(), "text": u.text, "by": u.by}
                             for u in s.updates],
                 "indicators": [_row_dict(r) for r in s.indicators]}

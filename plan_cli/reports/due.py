@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from ..lights import entry_light
 from ..load import Workspace
 from ..model import Owners
 from ..quarter import Quarter
@@ -33,6 +34,9 @@ class DueRow:
     state: str  # "due" or "overdue"
     quarters_late: int
     stale: bool  # the item has no recent update (schedule.is_stale)
+    light: str | None = None  # 三色预警: yellow due, red overdue
+    cause: str | None = None  # 原因
+    corrective_action: str | None = None  # 整改措施
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ def _row(ledger, item, entry, as_of: date, asked: Quarter, stale: bool) -> DueRo
         return None
     late = quarters_late(entry, current)
     return DueRow(ledger.ledger.id, item.id, item.title, entry.quarter, entry.deliverable,
-                  item.owners, entry.status.value, "overdue" if late else "due", late, stale)
+                  item.owners, entry.status.value, "overdue" if late else "due", late, stale,
+                  entry_light(entry, as_of), entry.cause, entry.corrective_action)
 
 
 def _group_key(row: DueRow, by: str) -> str | None:

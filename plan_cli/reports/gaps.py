@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..evaluate import STATUS_ORDER, Evaluation
+from ..evaluate import STATUS_ORDER, Evaluation, Projection
+from ..lights import evaluation_light
 from ..load import Workspace
-from ..model import Direction, Figure, Measure, Op
+from ..model import Direction, Figure, Measure, Op, Outcome
 from ..quarter import Quarter, period_end
 from .filters import Filters, keep_indicator, kept_indicator_ids
 from .status import evaluate_all
@@ -41,7 +42,13 @@ class GapRow:
     gap_to_trajectory: float | None  # > 0: behind the straight line
     trajectory_share: float | None  # gap_to_trajectory / span
     status: str
-    missing: tuple[str, ...]  # "baseline", "actual"
+    missing: tuple[str, ...]  # "baseline", "actual", "final_value"
+    light: str | None = None  # 三色预警 (plan_cli/lights.py): green, yellow, red
+    projection: Projection | None = None  # the trend to the target period
+    official: Outcome | None = None  # an officially reported outcome
+    within_tolerance: bool = False  # met, but short of the goal within the 左右 tolerance
+    cause: str | None = None  # 原因 recorded on the latest actual
+    corrective_action: str | None = None  # 整改措施 recorded on the latest actual
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,19 @@ def gap_row(ev: Evaluation, as_of: date) -> GapRow:
         ind.target.value, ind.target.period, ind.target.wording, ev.goal,
         None if ind.measure is Measure.annual_growth else ev.baseline, ev.latest,
         _growth_since(ev, as_of), ev.expected, ev.gap_to_target, share,
-        ev.gap_to_trajectory, ev.span_share, ev.status.value, ev.missing)
+        ev.gap_to_trajectory, ev.span_share, ev.status.value, ev.missing,
+        evaluation_light(ev), ev.projection, ev.official, ev.within_tolerance,
+        *_cause(ev, as_of))
+
+
+def _cause(ev: Evaluation, as_of: date) -> tuple[str | None, str | None]:
+    """原因 and 整改措施 of the latest actual known on ``as_of`` that records them."""
+    known = [a for a in ev.indicator.actuals if (a.cause or a.corrective_action)
+             and (a.as_at or period_end(a.period)) <= as_of]
+    if not known:
+        return None, None
+    last = known[-1]
+    return last.cause, last.corrective_action
 
 
 def sort_key(row: GapRow) -> tuple:

@@ -11,9 +11,10 @@ import difflib
 from dataclasses import dataclass
 from datetime import date
 
-from ..evaluate import expected_at
+from ..evaluate import expected_at, figure_known, figure_time
 from ..load import Workspace
-from ..model import Area, Indicator, Item, LedgerInfo, Measure, Update
+from ..lights import entry_light
+from ..model import Area, Correction, Indicator, Item, LedgerInfo, Measure, Update
 from ..quarter import Quarter, period_end, period_years
 from ..schedule import EntryState, done_late, is_stale, quarters_late, state_at
 from .filters import ItemRef, all_items, linked_indicator_ids
@@ -36,6 +37,10 @@ class EntryLine:
     late: bool  # done after its quarter
     quarters_late: int  # open and past its quarter
     evidence: str | None
+    light: str | None = None  # 三色预警 of the entry (plan_cli/lights.py)
+    cause: str | None = None  # 原因
+    corrective_action: str | None = None  # 整改措施
+    correction: Correction | None = None  # a change to a closed quarter, with its reason
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,8 @@ def _item_view(ws: Workspace, ref: ItemRef, as_of: date, rows: dict[str, GapRow]
         entries.append(EntryLine(
             e.quarter, e.deliverable, e.status.value, state.value, e.done_on if done else None,
             done and done_late(e), quarters_late(e, current) if state is EntryState.overdue
-            else 0, e.evidence))
+            else 0, e.evidence, entry_light(e, as_of), e.cause, e.corrective_action,
+            e.correction))
     updates = tuple(sorted((u for u in ref.item.updates if u.date <= as_of),
                            key=lambda u: u.date))
     linked = tuple(rows[i] for i in linked_indicator_ids(ref.item) if i in rows)
@@ -148,10 +154,10 @@ def _points(ind: Indicator, row: GapRow, as_of: date) -> tuple[Point, ...]:
         return expected_at(base, goal, ind.target.period, period) if base and goal is not None \
             else None
 
-    known = sorted((a for a in ind.actuals if period_end(a.period) <= as_of),
-                   key=lambda a: period_years(a.period))
+    known = sorted((a for a in ind.actuals if figure_known(a) <= as_of), key=figure_time)
     points = [Point(str(base.period), base.value, base.value, "baseline")] if base else []
-    points += [Point(str(a.period), a.value, line(a.period), "actual") for a in known]
+    points += [Point(f"{a.period} ({a.as_at.isoformat()})" if a.as_at else str(a.period),
+                     a.value, line(a.period), "actual") for a in known]
     if not any(p.period == str(ind.target.period) for p in points):
         points.append(Point(str(ind.target.period), None, goal, "target"))
     return tuple(points)

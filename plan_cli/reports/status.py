@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..evaluate import Evaluation, IndicatorStatus, evaluate
+from ..evaluate import FINAL_STATUSES, MIDWAY_STATUSES, Evaluation, evaluate
 from ..load import Workspace
 from ..quarter import Quarter
 from ..schedule import EntryState, state_at
@@ -62,9 +62,6 @@ class StatusReport:
     synthetic: bool = False  # plan.yaml says the data is made up: outputs carry a banner
 
 
-_MIDWAY = (IndicatorStatus.met, IndicatorStatus.on_track, IndicatorStatus.at_risk,
-           IndicatorStatus.off_track, IndicatorStatus.no_baseline, IndicatorStatus.no_data)
-_FINAL = (IndicatorStatus.met, IndicatorStatus.missed, IndicatorStatus.no_data)
 
 
 def evaluate_all(ws: Workspace, as_of: date) -> list[Evaluation]:
@@ -88,7 +85,7 @@ def build_status(ws: Workspace, as_of: date, max_gaps: int = 6,
     kept = kept_indicator_ids(ws, filters)
     evaluations = [ev for ev in evaluate_all(ws, as_of)
                    if keep_indicator(kept, filters, ev.indicator, ev.status.value)]
-    statuses = _FINAL if final else _MIDWAY
+    statuses = FINAL_STATUSES if final else MIDWAY_STATUSES
     areas = []
     titles = {a.id: a.title for a in ws.plan.areas}
     by_area: dict[str | None, Counter] = {a.id: Counter() for a in ws.plan.areas

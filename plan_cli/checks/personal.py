@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .diagnostics import Diagnostic, Severity
-from .load import PLAN_FILE, SourceFile, Workspace
-from .yamlread import YList, YMap, locate
+from ..diagnostics import Diagnostic, Severity
+from ..load import PLAN_FILE, SourceFile, Workspace
+from ..yamlread import YList, YMap, locate
 
 _MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9](?:[- ]?[0-9]{4}){2})(?![0-9])")
 _ID = re.compile(r"(?<![0-9A-Za-z])([1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])"
