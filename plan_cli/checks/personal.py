@@ -16,6 +16,18 @@ check digit, so an ordinary 18-digit figure does not trip the rule. Findings
 show the value masked (``138****5678``): the CI log must not repeat it either.
 The editing commands run every rule on the edited data before writing, so such
 a value is refused before it reaches the history.
+
+``personal-data`` (error)
+    en: A mobile or landline number, a resident identity number or an e-mail address in the data.
+    zh: 数据中含有手机号码、固定电话、居民身份证号码或电子邮箱地址。
+
+    Bad::
+
+        owners: {department: 市科技局, staff: [李四 13812345678]}
+
+    Good::
+
+        owners: {department: 市科技局, section: 综合科, staff: [李四]}
 """
 
 from __future__ import annotations
