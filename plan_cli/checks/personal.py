@@ -142,15 +142,16 @@ def check_personal_data(ws: Workspace, today: date) -> Iterator[Diagnostic]:
     sources: list[SourceFile] = [*ws.sources.values(), *ws.ledger_sources.values(),
                                  *ws.unsound_ledgers]
     for source in sources:
-        if source.data is None:
+        data = source.as_read  # the whole file, the parts validation left out too
+        if data is None:
             continue
         hits: list = []
-        _hits(source.data, [], hits)
+        _hits(data, [], hits)
         for path, is_key, text in hits:
             found = find(text, allowed)
             if found is None:
                 continue
             kind, value = found
-            line, column = locate(source.data, path, at_key=is_key)
+            line, column = locate(data, path, at_key=is_key)
             yield Diagnostic(source.display, line, column, Severity.error, "personal-data",
                              {"kind": KINDS[kind], "value": mask(value), "file": PLAN_FILE})
