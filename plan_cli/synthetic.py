@@ -167,6 +167,19 @@ def _schedule(rng: random.Random) -> list[str]:
     return lines
 
 
+def _pilot_lines(rng: random.Random) -> list[str]:
+    return [f"    level: {rng.choice(('national', 'provincial', 'municipal'))}",
+            f"    application_status: {rng.choice(('已申报', '正在准备申报材料', '已获批'))}"]
+
+
+def _owner_lines(rng: random.Random, leader, dept: str, linked: list[str]) -> list[str]:
+    """Owners (``leader()`` picks the leader, after the staff) and linked indicators."""
+    staff = ", ".join(_person(rng) for _ in range(2))
+    return [f"    owners: {{leader: {leader()}, department: {dept}, "
+            f"section: {rng.choice(SECTIONS)}, staff: [{staff}]}}",
+            f"    indicators: [{', '.join(linked)}]"]
+
+
 def _item(rng: random.Random, kind: str, item_id: str, leaders, departments,
           indicator_ids: list[str]) -> str:
     area = rng.choice(AREAS)[0]
@@ -190,15 +203,11 @@ def _item(rng: random.Random, kind: str, item_id: str, leaders, departments,
                   "    provincial_target: null",
                   "    stretch_target: null"]
     elif kind == "pilots":
-        lines += [f"    level: {rng.choice(('national', 'provincial', 'municipal'))}",
-                  f"    application_status: {rng.choice(('已申报', '正在准备申报材料', '已获批'))}"]
+        lines += _pilot_lines(rng)
     else:
         lines += [f"    origin: {rng.choice(CITIES)}市委市政府部署",
                   f"    goal: 形成{rng.choice(OBJECTS)}的{rng.choice(CITIES)}经验"]
-    staff = ", ".join(_person(rng) for _ in range(2))
-    lines += [f"    owners: {{leader: {rng.choice(leaders)}, department: {dept}, "
-              f"section: {rng.choice(SECTIONS)}, staff: [{staff}]}}",
-              f"    indicators: [{', '.join(linked)}]"]
+    lines += _owner_lines(rng, lambda: rng.choice(leaders), dept, linked)
     lines += _schedule(rng)
     lines.append("    updates:")
     for year, month in ((2023, rng.randrange(1, 13)), (2024, rng.randrange(1, 13))):
@@ -356,7 +365,8 @@ def _example_schedule(rng: random.Random) -> list[str]:
         deliverable = DELIVERABLES[j * 2]
         fields = [f"quarter: {quarter}", f"deliverable: {deliverable}"]
         on_time = f"{year}-{q * 3:02d}-{rng.randrange(5, 28):02d}"
-        if profile == "late" and j == trouble:
+        # done late, but never after the plan period: the example is valid from 2026 on
+        if profile == "late" and j == trouble and quarter != EXAMPLE_QUARTERS[-1]:
             late_month = q * 3 + 2 if q < 4 else 2
             late_year = year if q < 4 else year + 1
             fields += ["status: done", f"done_on: {late_year}-{late_month:02d}-"
@@ -399,14 +409,10 @@ def _example_item(rng, kind, item_id, leaders, departments, indicators, index) -
         linked = [indicators[index % len(indicators)][0]]
         lines += [f"    indicator: {linked[0]}"]
     elif kind == "pilots":
-        lines += [f"    level: {rng.choice(('national', 'provincial', 'municipal'))}",
-                  f"    application_status: {rng.choice(('已申报', '正在准备申报材料', '已获批'))}"]
+        lines += _pilot_lines(rng)
     else:
         lines += ["    origin: 合成市“十四五”规划", f"    goal: 形成{rng.choice(OBJECTS)}的合成市经验"]
-    staff = ", ".join(_person(rng) for _ in range(2))
-    lines += [f"    owners: {{leader: {leader}, department: {dept}, "
-              f"section: {rng.choice(SECTIONS)}, staff: [{staff}]}}",
-              f"    indicators: [{', '.join(linked)}]"]
+    lines += _owner_lines(rng, lambda: leader, dept, linked)
     lines += _example_schedule(rng)
     lines.append("    updates:")
     for year in (2023, 2024, 2025):

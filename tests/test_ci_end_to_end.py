@@ -19,9 +19,15 @@ import venv
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from tests.gitrepo import GIT_ENV, commit, git
+
+
+def _load_yaml(text: str):
+    """Plain data from YAML text (ruamel.yaml's safe loader: PyYAML is no dependency)."""
+    return YAML(typ="safe", pure=True).load(text)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +70,7 @@ def _condition(expr: str | None, failed: bool, event: str) -> bool:
 
 def run_workflow(repo: Path, bin_dir: Path, summary: Path) -> list[tuple[str, int, str]]:
     """Each run step's (name, exit status, stdout), in order, as Actions would run them."""
-    workflow = yaml.safe_load((repo / ".github" / "workflows" / "plan.yml").read_text("utf-8"))
+    workflow = _load_yaml((repo / ".github" / "workflows" / "plan.yml").read_text("utf-8"))
     job = workflow["jobs"]["check"]
     context = {"base_ref": "main"}
     env = dict(os.environ, **GIT_ENV, GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary),

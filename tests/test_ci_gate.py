@@ -9,11 +9,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from plan_cli.diagnostics import Diagnostic, Severity, format_gitlab, resolve_format
 from plan_cli.scaffold import DISTRIBUTION, installed_version
 from tests.gitrepo import commit, git, make_repo
+
+
+def _load_yaml(text: str):
+    """Plain data from YAML text (ruamel.yaml's safe loader: PyYAML is no dependency)."""
+    return YAML(typ="safe", pure=True).load(text)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2024-05-10"
@@ -26,7 +32,7 @@ def _install_lines(text: str) -> list[str]:
 
 def _tool(text: str) -> str:
     (value,) = re.findall(r"^\s*PLAN_TOOL: (.*)$", text, re.M)
-    return yaml.safe_load(value)
+    return _load_yaml(value)
 
 
 def test_the_distribution_is_ours():
@@ -56,7 +62,7 @@ def test_plan_init_writes_the_install_line(tmp_path, run_plan, ci, path):
     mirrored = tmp_path / "mirrored"
     assert run_plan("init", mirrored, "--ci", ci, "--tool", spec).exit_code == 0
     text = (mirrored / path).read_text(encoding="utf-8")
-    assert _tool(text) == spec and yaml.safe_load(text)  # still valid YAML
+    assert _tool(text) == spec and _load_yaml(text)  # still valid YAML
     other = ".gitlab-ci.yml" if ci == "github" else ".github/workflows/plan.yml"
     assert not (mirrored / other).exists()
 
@@ -69,7 +75,7 @@ def test_plan_init_ci_none_writes_no_ci(tmp_path, run_plan):
 
 
 def test_github_workflow_checks_first_and_always_summarises():
-    workflow = yaml.safe_load((ROOT / "examples" / "github-workflow.yml").read_text("utf-8"))
+    workflow = _load_yaml((ROOT / "examples" / "github-workflow.yml").read_text("utf-8"))
     runs = [s for s in workflow["jobs"]["check"]["steps"] if "run" in s]
     assert runs[0]["run"] == 'python -m pip install "$PLAN_TOOL"'
     assert runs[1]["run"].startswith("plan check --against") and "if" not in runs[1]
@@ -81,7 +87,7 @@ def test_github_workflow_checks_first_and_always_summarises():
 
 
 def test_gitlab_job_keeps_the_checks_status_and_report():
-    job = yaml.safe_load((ROOT / "examples" / "gitlab-ci.yml").read_text("utf-8"))["plan"]
+    job = _load_yaml((ROOT / "examples" / "gitlab-ci.yml").read_text("utf-8"))["plan"]
     script = job["script"]
     check = next(i for i, line in enumerate(script) if "plan check" in line)
     assert "--format gitlab > gl-code-quality-report.json || status=$?" in script[check]

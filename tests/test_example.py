@@ -108,3 +108,10 @@ def test_example_files_name_their_schema_and_conform(example_dir):
         schema = json.loads(schema_file.read_text(encoding="utf-8"))
         data = json.loads(json.dumps(parse(text)[0]))
         assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == [], path.name
+
+
+def test_another_seed_gives_another_example_that_checks_clean(tmp_path, run_plan, example_dir):
+    other = tmp_path / "other"
+    assert run_plan("example", other, "--seed", "7").exit_code == 0
+    assert run_plan("check", "--data", other).exit_code == 0
+    assert _files(other)["data/ledgers/pilots.yaml"] != _files(example_dir)["data/ledgers/pilots.yaml"]

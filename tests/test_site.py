@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from plan_cli.load import find_data, load
 from plan_cli.reports.charts import indicator_chart
 from plan_cli.reports.status import evaluate_all
 from plan_cli.render.charts import draw_indicator
-from tests.gitrepo import commit, make_repo
+from tests.gitrepo import make_repo
 
 SHIPPED = Path(__file__).parent.parent / "data"
 HOSTILE = '<script>alert("x")</script>[/]&amp;'
@@ -20,6 +21,27 @@ HOSTILE = '<script>alert("x")</script>[/]&amp;'
 
 def _pages(site: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in site.glob("*.html")}
+
+
+class _Tags(HTMLParser):
+    """Every element and attribute name a page really has, as a browser parses it."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+# What the site writes itself (HTML, and matplotlib's SVG); anything else came from data.
+SITE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "div", "button",
+             "span", "nav", "a", "main", "h1", "h2", "section", "table", "thead", "tbody",
+             "tr", "th", "td", "ul", "li", "p", "b", "br", "footer", "script", "select",
+             "option", "label", "svg", "defs", "g", "path", "text", "clippath", "rect", "use",
+             "style", "tspan"}
 
 
 def _hostile_plan(base_plan: Path) -> Path:
@@ -55,6 +77,11 @@ def test_hostile_text_from_the_data_is_escaped_everywhere(base_plan, tmp_path, r
     for name, page in pages.items():
         assert page.count("<script") == 1, name
         assert "<img" not in page and "onerror=alert(1)>" not in page.replace("&lt;", "")
+    for name, page in pages.items():
+        parsed = _Tags()
+        parsed.feed(page)
+        assert parsed.tags <= SITE_TAGS, (name, parsed.tags - SITE_TAGS)
+        assert not [a for a in parsed.attrs if a.startswith("on")], name
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;[/]&amp;amp;" in joined
     assert "市科技局&lt;/text&gt;&lt;script&gt;x&lt;/script&gt;" in joined
     # the department's name is in the colour chart too: escaped inside the SVG text
@@ -91,9 +118,6 @@ def test_revision_is_the_commit_or_says_uncommitted(tmp_path, run_plan):
     assert run_plan("site", out, "--data", repo / "data").exit_code == 0
     page = (out / "index.html").read_text(encoding="utf-8")
     assert f"{head}(含未提交的修改)" in page and f"{head} with uncommitted changes" in page
-    commit(repo, "edit")
-    assert run_plan("site", out, "--data", repo / "data").exit_code == 0
-    assert commit_id(repo) in (out / "index.html").read_text(encoding="utf-8")
 
 
 def commit_id(repo: Path) -> str:
@@ -172,8 +196,17 @@ def test_svg_keeps_text_as_text_and_png_is_a_picture(base_evaluations):
 
 def test_a_projection_plugs_into_the_chart(base_evaluations):
     ev = base_evaluations["rd-intensity"]
-    plain = indicator_chart(ev, date(2024, 5, 10), 0.02)
+    plain = indicator_chart(ev, date(2024, 5, 10), 0.02, projection=())
     projected = indicator_chart(ev, date(2024, 5, 10), 0.02, projection=[(2024, 2.5), (2025, 2.7)])
     assert [p.period for p in projected.projection] == ["2024", "2025"]
     assert "预测" in draw_indicator(projected, "zh").decode("utf-8")
     assert "预测" not in draw_indicator(plain, "zh").decode("utf-8")
+
+
+def test_the_evaluations_own_projection_is_drawn_by_default(base_evaluations):
+    ev = base_evaluations["rd-intensity"]
+    assert ev.projection is not None and ev.projection.value is not None
+    chart = indicator_chart(ev, date(2024, 5, 10), 0.02)
+    assert [(p.period, p.value) for p in chart.projection] == \
+        [(str(ev.indicator.target.period), ev.projection.value)]
+    assert "预测" in draw_indicator(chart, "zh").decode("utf-8")

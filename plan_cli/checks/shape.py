@@ -67,6 +67,18 @@ documentation.
 
         status: done
 
+``bad-tolerance`` (error)
+    en: An indicator's tolerance gives both an absolute and a relative width, or neither.
+    zh: 指标的允许误差同时写了绝对值和相对值,或两者都没写。
+
+    Bad::
+
+        tolerance: {absolute: 0.5, relative: 0.01}
+
+    Good::
+
+        tolerance: {absolute: 0.5}
+
 ``bad-id`` (error)
     en: An id with characters ids may not hold (spaces, Chinese, a leading dash).
     zh: 编号含有不允许的字符(空格、汉字、以连字符开头等)。

@@ -10,6 +10,7 @@ import typer
 
 from . import app
 from .options import AsOfOption, DataOption, Lang, LangOption, NoCacheOption, fail, prepare
+from .reporting import cached
 
 
 class DocFormat(StrEnum):
@@ -51,6 +52,7 @@ def _emit(doc, output_format: DocFormat, output: Path | None, language: str) -> 
 
 
 @app.command()
+@cached  # printed documents are replayed from the cache; --output (a file) never is
 def report(
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: DocFormatOption = DocFormat.markdown, output: OutputOption = None,
@@ -67,6 +69,7 @@ def report(
 
 
 @app.command()
+@cached  # printed documents are replayed from the cache; --output (a file) never is
 def notice(
     department: Annotated[list[str] | None, typer.Option(
         "--department", metavar="NAME", show_default=False,

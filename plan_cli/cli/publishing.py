@@ -27,6 +27,8 @@ def _empty_or_absent(folder: Path) -> bool:
 def example(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to write; it must "
                                            "not exist yet, or be empty.")],
+    seed: Annotated[int, typer.Option("--seed", help="Another seed gives another, equally "
+                                      "reproducible, example.")] = 20230412,
     lang: LangOption = None,
 ) -> None:
     """Write a complete synthetic example plan repository (DIR/data/…): every ledger
@@ -41,7 +43,7 @@ def example(
     if not _empty_or_absent(folder):
         fail(label("example_exists", language, path=str(folder)))
     try:
-        counts = write_example(folder)
+        counts = write_example(folder, seed)
     except OSError as exc:
         fail(label("cannot_write", language, path=str(folder), detail=exc.strerror or str(exc)))
     typer.echo(label("example_done", language, path=str(folder), **counts))

@@ -304,6 +304,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "site_late": ("Late work (red items)", "逾期工作(红灯事项)"),
     "site_nothing_behind": ("No indicator is behind.", "没有滞后的指标。"),
     "site_nothing_late": ("Nothing is late.", "没有逾期的工作。"),
+    "site_more": ("… and {n} more red items: see the ledgers and departments.",
+                  "……另有 {n} 个红灯事项,见各台账和责任部门页面。"),
+    "site_more_departments": ("… and {n} more departments: see Departments.",
+                              "……另有 {n} 个责任部门,见“责任部门”页面。"),
+    "site_and_more": ("and {n} more", "等{n}个"),
     "site_no_verdict": ("No indicator can be judged yet: none has the data it needs (see the "
                         "data gaps).", "目前没有指标能判断进度:都缺少所需的数据(见数据缺口)。"),
     "site_no_schedules": ("Whether work is late cannot be told: no item has a quarterly "

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 from ..lights import Light
 from ..reports.site import DepartmentPage, IndicatorPage, ItemRow, LedgerPage, Site
 from .charts import LIGHT_COLOURS, draw_colours, draw_indicator
 from .labels import label
-from .gaps import latest_text, target_text
+from .gaps import latest_text, official_lines, projection_text, status_text, target_text
 from .output import num
 
 LANGS = ("zh", "en")
+OVERVIEW_ROWS = 25  # the overview lists the worst 25 late items and departments
 _LIGHT_RANK = {"red": 0, "yellow": 1, "green": 2, "none": 3}
 _STATE_RANK = {"overdue": 0, "due": 1, "upcoming": 2, "done": 3, "dropped": 4, "none": 5}
 
@@ -71,7 +73,7 @@ h1 { font-size: 22px; margin: 4px 0 12px; }
 h2 { font-size: 17px; margin: 24px 0 8px; }
 section.card, .cards > div { background: #fff; border-radius: 6px; padding: 12px 16px;
   box-shadow: 0 1px 2px rgba(0,0,0,.08); margin-bottom: 14px; }
-.cards { display: flex; flex-wrap: wrap; gap: 14px; }
+.cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
 .cards > div { flex: 1 1 280px; margin: 0; }
 .big { font-size: 28px; font-weight: 700; margin-right: 6px; }
 .counts { display: flex; gap: 18px; flex-wrap: wrap; align-items: baseline; }
@@ -355,15 +357,21 @@ class Writer:
         body.append(f'<section class="card"><h2>{t("site_late")}</h2>')
         scheduled = any(r.entries for lp in s.ledgers for r in lp.rows)
         why = "site_nothing_late" if scheduled else "site_no_schedules"
-        body.append(self._item_table(late, "late", compact=True) if late
+        body.append(self._item_table(late[:OVERVIEW_ROWS], "late", compact=True) if late
                     else f'<p class="muted">{t(why)}</p>')
+        if len(late) > OVERVIEW_ROWS:
+            body.append(f'<p class="muted">{t("site_more", n=len(late) - OVERVIEW_ROWS)}</p>')
         body.append("</section>")
         body.append(f'<section class="card"><h2>{t("site_by_ledger")}</h2>'
                     + _chart(lambda lang: draw_colours(s.by_ledger, lang), "c-ledger",
                              "chart-ledgers") + "</section>")
+        depts = s.by_department
+        shown = replace(depts, rows=depts.rows[:OVERVIEW_ROWS])  # most red first
+        more = (f'<p class="muted">{t("site_more_departments", n=len(depts.rows) - OVERVIEW_ROWS)}'
+                "</p>") if len(depts.rows) > OVERVIEW_ROWS else ""
         body.append(f'<section class="card"><h2>{t("site_by_department")}</h2>'
-                    + _chart(lambda lang: draw_colours(s.by_department, lang), "c-dept",
-                             "chart-departments") + "</section>")
+                    + _chart(lambda lang: draw_colours(shown, lang), "c-dept",
+                             "chart-departments") + more + "</section>")
         body.append(f'<section class="card"><h2>{t("ledgers")}</h2>{self._ledger_summary()}'
                     "</section>")
         return self.page("index.html", "site_overview", "", "".join(body))
@@ -401,12 +409,15 @@ class Writer:
         for p in pages:
             r = p.row
             depts = sorted({i.department for i in p.items if i.department})
+            who = "、".join(self._dept_link(d) for d in depts[:3]) or "—"
+            if len(depts) > 3:  # the indicator's page lists every linked item
+                who += " " + t("site_and_more", n=len(depts) - 3)
             rows.append(
                 f"<tr><td><a href=\"indicator-{esc(r.id)}.html\">{esc(r.name)}</a></td>"
-                f"{_light_cell(p.chart.light)}<td>{t(r.status)}</td>"
+                f"{_light_cell(p.chart.light)}<td>{_both(lambda lang: status_text(r, lang))}</td>"
                 f"<td>{_both(lambda lang: latest_text(r, lang))}</td>"
                 f"<td>{_target_words(r)}</td><td>{esc(r.unit)}</td>"
-                f"<td>{'、'.join(self._dept_link(d) for d in depts) or '—'}</td></tr>")
+                f"<td>{who}</td></tr>")
         head = [(t("indicator"), "text"), (t("site_colour"), "num"), (t("status"), "text"),
                 (t("latest"), None), (t("target"), None), (t("unit"), None),
                 (t("department"), "text")]
@@ -499,17 +510,22 @@ class Writer:
 
     def indicator(self, p: IndicatorPage) -> str:
         r, ind = p.row, p.indicator
-        facts = [("status", f"{light_badge(p.chart.light)} {t(r.status)}"),
+        facts = [("status", f"{light_badge(p.chart.light)} "
+                            f"{_both(lambda lang: status_text(r, lang))}"),
                  ("area", _or_dash(p.area_title)), ("unit", esc(r.unit)),
                  ("direction", t(f"direction_{r.direction.value}")),
                  ("measure", t(f"measure_{r.measure.value}")),
                  ("baseline", esc(f"{num(r.baseline.value)} ({r.baseline.period})")
                   if r.baseline else "—"),
                  ("latest", _both(lambda lang: latest_text(r, lang))),
-                 ("expected", esc(num(r.expected))), ("target", _target_words(r)),
+                 ("expected", esc(num(r.expected))),
+                 ("projected", _both(lambda lang: projection_text(r, lang))),
+                 ("target", _target_words(r)),
                  ("wording", _or_dash(r.wording)), ("gap_target", esc(num(r.gap_to_target))),
                  ("missing_data", "、".join(t(f"missing_{m}") for m in r.missing) or "—"),
                  ("source", esc(ind.source))]
+        if r.official is not None:  # the government's own statement, beside the computed one
+            facts.append(("official_outcomes", _both(lambda lang: official_lines([r], lang)[0])))
         if ind.note:
             facts.append(("note", esc(ind.note)))
         table = "".join(f"<tr><th>{t(k)}</th><td>{v}</td></tr>" for k, v in facts)

@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ..evaluate import Evaluation
+from ..evaluate import Evaluation, figure_known, figure_time, slack
 from ..lights import Light, indicator_light, item_light
 from ..load import Workspace
 from ..model import Measure, Op
-from ..quarter import Quarter, period_end, period_years
+from ..quarter import Quarter, period_years
 from .filters import all_items
 
 
@@ -33,6 +33,11 @@ class ChartPoint:
 
 def point(period: int | Quarter, value: float) -> ChartPoint:
     return ChartPoint(str(period), period_years(period), value)
+
+
+def figure_point(fig) -> ChartPoint:
+    """A baseline or an actual, at its ``as_at`` day when it has one."""
+    return ChartPoint(str(fig.period), figure_time(fig), fig.value)
 
 
 @dataclass(frozen=True)
@@ -51,20 +56,26 @@ class IndicatorChart:
     status: str = ""  # IndicatorStatus value
 
 
-def indicator_chart(ev: Evaluation, as_of: date, tolerance: float,
-                    projection: Iterable[tuple[int | Quarter, float]] = ()) -> IndicatorChart:
+def _projected(ev: Evaluation) -> list[tuple[int | Quarter, float]]:
+    """The evaluation's own projection to the target period, where it has one."""
+    value = ev.projection.value if ev.projection is not None else None
+    return [(ev.indicator.target.period, value)] if value is not None else []
+
+
+def indicator_chart(ev: Evaluation, as_of: date, tolerance,
+                    projection: Iterable[tuple[int | Quarter, float]] | None = None
+                    ) -> IndicatorChart:
     """The chart of one evaluated indicator, with the actuals known on ``as_of``.
 
-    ``projection`` is ``(period, value)`` pairs from the latest actual onwards, as an
-    early-warning projection gives them; empty when there is none.
+    ``tolerance``: the plan's 左右 tolerance (the indicator's own wins).
+    ``projection`` is ``(period, value)`` pairs after the latest actual; by default the
+    evaluation's projection to the target period, where it has one.
     """
     ind = ev.indicator
     growth = ind.measure is Measure.annual_growth
-    known = sorted((a for a in ind.actuals if period_end(a.period) <= as_of),
-                   key=lambda a: period_years(a.period))
-    actuals = tuple(point(a.period, a.value) for a in known)
-    baseline = None if growth or ev.baseline is None else point(ev.baseline.period,
-                                                                  ev.baseline.value)
+    known = sorted((a for a in ind.actuals if figure_known(a) <= as_of), key=figure_time)
+    actuals = tuple(figure_point(a) for a in known)
+    baseline = None if growth or ev.baseline is None else figure_point(ev.baseline)
     goal = ev.goal
     target = point(ind.target.period, goal) if goal is not None else None
     trajectory = None
@@ -75,9 +86,10 @@ def indicator_chart(ev: Evaluation, as_of: date, tolerance: float,
         trajectory = (point(first, goal), target)
     band = None
     if target is not None and ind.target.op is Op.about:
-        tol = ind.tolerance if ind.tolerance is not None else tolerance
-        band = (goal * (1 - tol), goal * (1 + tol))
-    projected = tuple(point(p, v) for p, v in projection)
+        accepted = slack(ind.tolerance if ind.tolerance is not None else tolerance, goal)
+        band = (goal - accepted, goal + accepted)
+    pairs = _projected(ev) if projection is None else projection
+    projected = tuple(point(p, v) for p, v in pairs)
     return IndicatorChart(ind.id, ind.name, ind.unit, growth, baseline, actuals, trajectory,
                           target, band, projected, indicator_light(ev.status.value),
                           ev.status.value)

@@ -16,7 +16,7 @@ from ..evaluate import Evaluation
 from ..lights import Light, item_light
 from ..load import Workspace
 from ..model import Indicator, Item, LedgerFile, Measure
-from ..quarter import Quarter, period_end, period_years
+from ..quarter import Quarter
 from ..schedule import EntryState, quarters_late, state_at
 from .charts import ColourChart, IndicatorChart, colour_charts, indicator_chart
 from .filters import all_items, linked_indicator_ids
@@ -126,11 +126,10 @@ def _item_row(ledger: LedgerFile, item: Item, as_of: date) -> ItemRow:
 
 
 def _history(ev: Evaluation, as_of: date) -> tuple[HistoryRow, ...]:
-    from ..evaluate import expected_at
+    from ..evaluate import expected_at, figure_known, figure_time
 
     ind = ev.indicator
-    known = sorted((a for a in ind.actuals if period_end(a.period) <= as_of),
-                   key=lambda a: period_years(a.period))
+    known = sorted((a for a in ind.actuals if figure_known(a) <= as_of), key=figure_time)
     rows = []
     for a in known:
         expected = None
