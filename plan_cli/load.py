@@ -103,8 +103,11 @@ def _read(path: Path, display: str, diags: list[Diagnostic],
         else:
             raw = snapshot[path]
             check_size(len(raw))
-    except RefusedFile as exc:
-        diags.append(Diagnostic(display, 1, 1, Severity.error, exc.code, exc.args_))
+    except RefusedFile as exc:  # (each code written out, so checks/codes.py derives it)
+        if exc.code == "file-too-large":
+            diags.append(Diagnostic(display, 1, 1, Severity.error, "file-too-large", exc.args_))
+        else:
+            diags.append(Diagnostic(display, 1, 1, Severity.error, "not-regular-file", exc.args_))
         return None
     except OSError as exc:
         diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",

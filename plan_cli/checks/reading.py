@@ -66,6 +66,30 @@ documentation.
 
         a: 1
 
+``not-regular-file`` (error)
+    en: A symbolic link, device, pipe or folder where a data file should be: it is not read.
+    zh: 数据文件的位置上是符号链接、设备、管道或文件夹:不予读取。
+
+    Bad::
+
+        ledgers/x.yaml -> /dev/zero
+
+    Good::
+
+        ledgers/x.yaml (the file itself, committed)
+
+``file-too-large`` (error)
+    en: A data file over the size limit (64 MiB; PLAN_MAX_FILE_SIZE): it is not read.
+    zh: 数据文件超过大小上限(64 MiB,可用 PLAN_MAX_FILE_SIZE 调整):不予读取。
+
+    Bad::
+
+        (a 2 GB ledgers/x.yaml)
+
+    Good::
+
+        (the ledger split into files of a sensible size)
+
 ``alias`` (error)
     en: A YAML alias ``*name``: aliases are refused, never expanded (an alias bomb is nine lines).
     zh: 使用了 YAML 别名 ``*name``:别名一律拒绝,不予展开(九行即可构成“别名炸弹”)。
