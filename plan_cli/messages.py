@@ -468,6 +468,133 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         None,
         None,
     ),
+    # --- plan import xlsx (one cell each; located as Sheet!F12) ---------------
+    "xlsx-unreadable": (
+        "cannot read {file} as an Excel workbook ({detail})",
+        "无法将 {file} 作为 Excel 工作簿读取({detail})",
+        "save it from Excel or LibreOffice as .xlsx (Excel 2007 or later)",
+        "请在 Excel 或 LibreOffice 中另存为 .xlsx 格式",
+    ),
+    "xlsx-no-sheets": (
+        "{file} has no sheet in the 台账 layout (a 编号 column and known headers)",
+        "{file} 中没有台账格式的工作表(须有“编号”列和规定的表头)",
+        "export one with `plan export xlsx`, or describe your layout in a mapping file (--map)",
+        "请先用 plan export xlsx 导出模板,或用映射文件(--map)说明自有格式",
+    ),
+    "xlsx-bad-status": (
+        "'{value}' is not a status{suggestion}",
+        "“{value}”不是有效的状态{suggestion}",
+        "use one of: {choices}",
+        "请从下列状态中选择:{choices}",
+    ),
+    "xlsx-bad-date": (
+        "'{value}' is not a date",
+        "“{value}”不是日期",
+        "write it as 2024-06-30 (or enter a date cell)",
+        "请写成 2024-06-30 的形式(或使用日期单元格)",
+    ),
+    "xlsx-date-outside-quarter": (
+        "completion date {value} is before {quarter} began ({start})",
+        "完成时间 {value} 早于 {quarter} 的开始日期({start})",
+        "a quarter's work is done within or after its quarter; check the date or the column",
+        "该季度的工作应在本季度内或之后完成;请核对日期或所填列",
+    ),
+    "xlsx-date-future": (
+        "completion date {value} is after today ({today})",
+        "完成时间 {value} 晚于今天({today})",
+        "only record work that is done; plan the rest in 推进计划",
+        "只填写已完成工作的完成时间",
+    ),
+    "xlsx-bad-quarter": (
+        "'{value}' is not a quarter",
+        "“{value}”不是季度",
+        "write it as 2024Q2 or 2024年第2季度",
+        "请写成 2024Q2 或 2024年第2季度",
+    ),
+    "xlsx-bad-period": (
+        "'{value}' is not a period",
+        "“{value}”不是时期",
+        "write a year (2024) or a quarter (2024Q2)",
+        "请写年份(2024)或季度(2024Q2)",
+    ),
+    "xlsx-bad-number": (
+        "'{value}' is not a number",
+        "“{value}”不是数字",
+        "write the figure alone (2.61), without units or words",
+        "请只填写数值(如 2.61),不要带单位或文字",
+    ),
+    "xlsx-needs-source": (
+        "the {period} value {value} has no source",
+        "{period} 的数值 {value} 没有填写数据来源",
+        "fill in the 数据来源 column: where the figure is published",
+        "请在“数据来源”列写明该数据的出处",
+    ),
+    "xlsx-unknown-department": (
+        "department '{value}' is not in owners.yaml{suggestion}",
+        "责任部门“{value}”不在 owners.yaml 中{suggestion}",
+        "use the department's registered name or alias (see data/owners.yaml)",
+        "请使用 data/owners.yaml 中登记的部门名称或简称",
+    ),
+    "xlsx-unknown-leader": (
+        "leader '{value}' is not in owners.yaml{suggestion}",
+        "分管市领导“{value}”不在 owners.yaml 中{suggestion}",
+        "use the name registered in data/owners.yaml",
+        "请使用 data/owners.yaml 中登记的姓名",
+    ),
+    "xlsx-unknown-id": (
+        "no {what} '{value}' in the plan{suggestion}",
+        "计划中没有{what}“{value}”{suggestion}",
+        "do not change the hidden 编号 column; new items are added in the YAML",
+        "请勿修改隐藏的“编号”列;新增事项请在 YAML 中添加",
+    ),
+    "xlsx-unknown-title": (
+        "no item titled '{value}' in the plan{suggestion}",
+        "计划中没有名称为“{value}”的事项{suggestion}",
+        "write the title exactly as the ledger has it (or map the id column: item: 编号)",
+        "请与台账中的事项名称完全一致(或在映射文件中用 item: 指定编号列)",
+    ),
+    "xlsx-no-id": (
+        "a row with content but no 编号 (id)",
+        "该行有内容但没有“编号”",
+        "rows come back to their items by the hidden 编号 column; new items are added in the YAML",
+        "导入依靠隐藏的“编号”列对应事项;新增事项请在 YAML 中添加",
+    ),
+    "xlsx-deliverable-changed": (
+        "the deliverable was changed from '{old}' to '{value}'; the import does not rename entries",
+        "推进计划由“{old}”改为“{value}”;导入不修改已有节点的内容",
+        "change the wording in the YAML (a reviewed change), or restore the cell",
+        "如需修改节点内容,请在 YAML 中修改(需经审核),或恢复该单元格",
+    ),
+    "xlsx-cause-without-delay": (
+        "{what} given, but no entry in this row is delayed or blocked",
+        "填写了{what},但本行没有“已延期”或“受阻”的节点",
+        "set the entry's status to 已延期 or 受阻, or clear the cell",
+        "请将相应节点状态改为“已延期”或“受阻”,或清空该单元格",
+    ),
+    "xlsx-missing-column": (
+        "the mapping names column '{value}', which the header row does not have",
+        "映射文件指定的列“{value}”在表头中找不到",
+        "headers found: {choices}",
+        "表头中有:{choices}",
+    ),
+    "xlsx-bad-map": (
+        "{file}: {detail}",
+        "{file}:{detail}",
+        "see `plan import xlsx --help` for the mapping file's fields",
+        "映射文件的写法见 plan import xlsx --help",
+    ),
+    "xlsx-edit-refused": (
+        "{detail}",
+        "{detail}",
+        None,
+        None,
+    ),
+    "xlsx-refused": (
+        "the import was refused: {count} cell(s) above cannot be read; nothing was written",
+        "导入被拒绝:上述 {count} 个单元格无法读取,未写入任何内容",
+        None,
+        None,
+    ),
 }
 
 

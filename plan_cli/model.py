@@ -180,7 +180,13 @@ class Tolerance(Strict):
 
 def _bare_tolerance(value: Any) -> Any:
     # A bare number is a relative tolerance, as about_tolerance is.
+    # Its range is checked here, so that the error names `tolerance`, not `relative`.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < 0:
+            raise PydanticCustomError("greater_than_equal",
+                                      "Input should be greater than or equal to 0")
+        if value >= 1:
+            raise PydanticCustomError("less_than", "Input should be less than 1")
         return {"relative": value}
     return value
 

@@ -288,3 +288,16 @@ def test_causes_and_recorded_status_in_due_show_owners_gaps(run_plan):
     labs = [line for line in table.splitlines() if line.startswith("| 重点实验室")][0]
     # met within the ±1 tolerance: neither gap column shows a shortfall
     assert labs.count("在允许误差内") == 3 and "0.5" not in labs.split("|")[8]
+
+
+def test_owners_csv_carries_ranking_and_causes(run_plan):
+    import csv
+    import io
+
+    result = run_plan("owners", "--data", DOCS, "--as-of", MID, "--format", "csv", "--lang", "zh")
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
+    head = rows[0]
+    assert head[-4:] == ["按期完成率", "考评得分", "排名", "原因及整改措施"]
+    dept = {r[1]: r for r in rows[1:] if r[0] == "按责任部门"}
+    assert dept["市发展改革委"][-4:] == [
+        "0.0%", "-7", "4", "PT-02 2023Q3: 申报材料需补充第三方评估 / 2024年6月底前补齐材料重新申报"]

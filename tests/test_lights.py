@@ -36,3 +36,28 @@ def test_indicator_colours():
     assert indicator_light("at_risk") is Light.yellow
     assert indicator_light("off_track") is indicator_light("missed") is Light.red
     assert indicator_light("no_data") is None
+
+
+def test_indicator_colours_of_the_new_statuses_and_official_outcomes():
+    from datetime import date
+
+    from plan_cli.evaluate import evaluate
+    from plan_cli.lights import Light, evaluation_light, indicator_light
+    from plan_cli.model import Indicator, Settings
+    from plan_cli.quarter import Quarter
+
+    assert indicator_light("projected_to_miss") is Light.red
+    assert indicator_light("likely_met") is Light.green
+    assert indicator_light("likely_missed") is Light.red
+    assert indicator_light("cannot_tell") is None
+    ind = Indicator.model_validate({
+        "id": "p", "name": "p", "unit": "件", "direction": "up", "source": "t",
+        "target": {"period": 2025, "op": "multiple_of_baseline", "value": 2},
+        "actuals": [{"period": 2024, "value": 12.12, "source": "t", "as_at": "2024-08-31"}]})
+    after = date(2026, 3, 1)
+    ev = evaluate(ind, Settings(), after, Quarter(2023, 1), Quarter(2025, 4))
+    assert ev.status == "cannot_tell" and evaluation_light(ev) is None
+    met = Indicator.model_validate({**ind.model_dump(mode="json"), "outcome": {
+        "verdict": "met", "wording": "提前实现", "source": "t"}})
+    ev = evaluate(met, Settings(), after, Quarter(2023, 1), Quarter(2025, 4))
+    assert evaluation_light(ev) is Light.green  # the official outcome gives the colour

@@ -69,8 +69,9 @@ def test_status_counts_entries_as_known_on_the_date(run_plan):
 
 @pytest.mark.parametrize("report", REPORTS)
 def test_csv_is_utf8_with_bom(run_plan, report):
+    table = ("--table", "ledgers") if report == "status" else ()  # one table a CSV
     result = run_plan(report, "--data", PROGRESS, "--as-of", MID, "--format", "csv",
-                      "--lang", "zh")
+                      "--lang", "zh", *table)
     assert result.exit_code == 0, result.output
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -81,12 +82,15 @@ def test_csv_is_utf8_with_bom(run_plan, report):
 def test_due_csv_rows(run_plan):
     result = run_plan("due", "--data", PROGRESS, "--as-of", MID, "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"))))
-    assert rows[0] == ["Department", "Item", "Title", "Quarter", "Deliverable", "Owners",
-                       "Light", "Status", "Quarters late", "Cause", "Corrective action"]
-    # PT-02 2023Q3 is recorded delayed and 3 quarters overdue: both are said, in that order
-    assert rows[1][6:9] == ["red", "delayed · overdue 3 quarters · stale", "3"]
-    assert [r[:2] for r in rows[1:]] == [["市发展改革委", "PT-02"], ["市发展改革委", "PT-02"],
-                                         ["市科技局", "PT-01"], ["unassigned", "PT-04"]]
+    # flags and owner levels each in their own column (issue 11)
+    assert rows[0] == ["Item", "Title", "Quarter", "Deliverable", "Department", "Section",
+                       "Leader", "Staff", "Light", "Due state", "Status", "stale",
+                       "Quarters late", "Cause", "Corrective action"]
+    # PT-02 2023Q3 is recorded delayed and 3 quarters overdue: both are said, apart
+    assert rows[1][8:13] == ["red", "overdue", "delayed", "stale", "3"]
+    assert [[r[0], r[4]] for r in rows[1:]] == [["PT-02", "市发展改革委"],
+                                                ["PT-02", "市发展改革委"],
+                                                ["PT-01", "市科技局"], ["PT-04", ""]]
 
 
 @pytest.mark.parametrize("report", REPORTS)

@@ -39,7 +39,8 @@ def test_derived_codes_are_the_documented_and_catalogued_ones():
     derived = emitted_codes()
     assert len(derived) >= 50
     assert set(documented()) == derived
-    assert {c for c in CATALOG if not c.startswith("edit-")} == derived
+    # edit-* and xlsx-* word what plan update and plan import xlsx say, not plan check
+    assert {c for c in CATALOG if not c.startswith(("edit-", "xlsx-"))} == derived
 
 
 def test_docs_rules_md_is_generated_from_the_docstrings():

@@ -116,7 +116,8 @@ def check_dates(ws: Workspace, today: date) -> Iterator[Diagnostic]:
             if ind.measure is m.Measure.annual_growth and actual.value <= -100:
                 yield ws.at(ind_src, ("indicators", i, "actuals", j, "value"),
                             "impossible-growth", value=f"{actual.value:g}")
-            if period_end(actual.period) > today:
+            # A value as at a day (a January–August report) is known from that day on.
+            if (actual.as_at or period_end(actual.period)) > today:
                 yield ws.at(ind_src, ("indicators", i, "actuals", j, "period"), "period-in-future",
                             value=str(actual.period), today=today.isoformat())
         if ind.baseline and period_years(ind.baseline.period) >= period_years(ind.target.period):

@@ -43,7 +43,7 @@ app = typer.Typer(
 
 
 # Registering the commands needs `app` above; the import order is the order of `plan --help`.
-from . import checking, reporting, documents, editing, repository, publishing  # noqa: E402, F401  isort: skip
+from . import checking, reporting, documents, editing, repository, publishing, spreadsheet  # noqa: E402, F401  isort: skip
 
 
 def main() -> None:

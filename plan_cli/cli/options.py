@@ -63,6 +63,15 @@ FormatOption = Annotated[
                  "report; csv for Excel (UTF-8 with BOM); json for programs (stable shape "
                  "with \"version\": 1 and \"report\": the command's name)."),
 ]
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", show_default=False,
+    help="Write the report to FILE as UTF-8 bytes (CSV with a BOM) instead of printing it: "
+    "PowerShell's > re-encodes what it redirects. CSV with several tables writes one file "
+    "each, FILE-NAME.csv. 写入文件(UTF-8)。")]
+TableOption = Annotated[str | None, typer.Option(
+    "--table", metavar="NAME", show_default=False,
+    help="CSV holds one table: the one to write, when the report has several "
+    "(the error lists their names). 选择要导出的表。")]
 _FILTER_HELP = ("Repeat to allow several values (any matches); different filters must all "
                 "match. A value that names nothing in the data is an error.")
 AreaOption = Annotated[list[str] | None, typer.Option(
@@ -182,14 +191,35 @@ def resolve_filters(ws, statuses: tuple[str, ...], area=None, ledger=None, depar
                                  param_hint=exc.option) from None
 
 
-def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: str = "en") -> None:
-    """Print a report; ``ws`` given, a synthetic plan's outputs carry the banner."""
+def emit_report(output_format: ReportFormat, view_fn, data_fn, ws=None, lang: str = "en",
+                output: Path | None = None, table: str | None = None) -> None:
+    """Print a report (or write it to ``output``); ``ws`` given, a synthetic plan's
+    outputs carry the banner."""
     from ..render.console import make_console
-    from ..render.output import emit
+    from ..render.output import CsvTables, emit
 
     synthetic = bool(ws is not None and ws.plan is not None and ws.plan.plan.synthetic)
-    emit(output_format.value, view_fn, data_fn, make_console, synthetic, lang)
 
+    if table is not None and output_format is not ReportFormat.csv:
+        raise typer.BadParameter("--table goes with --format csv / --table 仅用于 csv 格式",
+                                 param_hint="--table")
+    try:
+        emit(output_format.value, view_fn, data_fn, make_console, synthetic, lang, output,
+             table)
+    except CsvTables as exc:
+        names = ", ".join(exc.names)
+        if exc.asked is not None:
+            raise typer.BadParameter(f"no table '{exc.asked}' in this report (tables: {names})"
+                                     f" / 本报告没有表“{exc.asked}”(可选:{names})",
+                                     param_hint="--table") from None
+        raise typer.BadParameter(
+            f"this report has several tables ({names}) and a CSV file holds one: pick one "
+            f"with --table NAME, or give --output FILE to write each to its own file / "
+            f"本报告有多张表({names}),CSV 每个文件只能存一张:请用 --table 选择,"
+            f"或用 --output 文件名 分别写入", param_hint="--format csv") from None
+    except OSError as exc:
+        fail(f"cannot write {exc.filename or output}: {exc.strerror or exc} / 无法写入文件",
+             code=1)
 
 
 def edit_location(data: Path | None):

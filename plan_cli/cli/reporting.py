@@ -14,8 +14,9 @@ import typer
 
 from . import app
 from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, FormatOption,
-                      LangOption, LeaderOption, LedgerOption, NoCacheOption, ReportFormat,
-                      StatusOption, emit_report, fail, prepare, resolve_filters)
+                      LangOption, LeaderOption, LedgerOption, NoCacheOption, OutputOption,
+                      ReportFormat, StatusOption, TableOption, emit_report, fail, prepare,
+                      resolve_filters)
 
 
 def cached(function):
@@ -37,7 +38,7 @@ def status(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
 ) -> None:
     """One screen: ledgers entered and assigned, schedule done/due/overdue,
     indicators by key-task area, and the largest data gaps.
@@ -46,20 +47,23 @@ def status(
     from ..reports.filters import INDICATOR_STATUSES
     from ..reports.status import build_status
     from ..render import status as render
+    from ..render.output import filters_dict
 
     ws, today, language = prepare(data, as_of, lang, no_cache)
     chosen = resolve_filters(ws, INDICATOR_STATUSES, area, ledger, department, leader, status)
     report = build_status(ws, today, filters=chosen)
     data_label = str(ws.location.path)
-    if output_format is ReportFormat.json:
+    if output_format is ReportFormat.csv or output is not None:
+        emit_report(output_format, lambda: render.view(report, data_label, language, chosen),
+                    lambda: render.to_dict(report, data_label) | (
+                        {"filters": filters_dict(chosen)}), ws, language, output, table)
+    elif output_format is ReportFormat.json:
         typer.echo(render.render_json(report, data_label, chosen))
     elif output_format is ReportFormat.markdown:
         typer.echo(render.render_markdown(report, data_label, language, chosen))
-    elif output_format is ReportFormat.csv:
-        from ..render.output import write_csv
-
-        write_csv(render.render_csv(report, language))
     else:
+        if table is not None:
+            raise typer.BadParameter("--table goes with --format csv", param_hint="--table")
         from ..render.console import make_console
 
         render.render_table(report, make_console(), data_label, language, chosen)
@@ -72,7 +76,7 @@ def gaps(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
 ) -> None:
     """Every indicator against its target and its trajectory, worst first:
     baseline, latest value, expected value now, target, gaps, status and missing data.
@@ -87,7 +91,7 @@ def gaps(
     report = build_gaps(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), ws, language)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 class GroupBy(StrEnum):
@@ -122,7 +126,7 @@ def due(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
 ) -> None:
     """Schedule entries due in a quarter and every overdue one, grouped by owner;
     items with no recent update are flagged stale. --status takes due or overdue."""
@@ -141,7 +145,7 @@ def due(
     report = build_due(ws, today, asked, by.value, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), ws, language)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 @app.command()
@@ -151,7 +155,7 @@ def owners(
     output_format: FormatOption = ReportFormat.table, area: AreaOption = None,
     ledger: LedgerOption = None, department: DepartmentOption = None,
     leader: LeaderOption = None, status: StatusOption = None, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
 ) -> None:
     """Supervision scorecard per department and per leader, worst first: items, entries
     done on time / late, due, overdue, stale items, off-track indicators.
@@ -165,7 +169,7 @@ def owners(
     report = build_owners(ws, today, chosen)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language, chosen),
-          lambda: render.to_dict(report, where, chosen), ws, language)
+          lambda: render.to_dict(report, where, chosen), ws, language, output, table)
 
 
 @app.command()
@@ -175,7 +179,7 @@ def show(
                                        "area or ledger id (PT-001, rd-intensity, innovation).")],
     data: DataOption = None, as_of: AsOfOption = None,
     output_format: FormatOption = ReportFormat.table, lang: LangOption = None,
-    no_cache: NoCacheOption = False,
+    no_cache: NoCacheOption = False, output: OutputOption = None, table: TableOption = None,
 ) -> None:
     """One item (owners, schedule with states, updates, linked indicators), indicator
     (target, baseline, values per period as a chart with trajectory and target) or area.
@@ -194,4 +198,4 @@ def show(
         fail(label("unknown_id", language, id=id_, hint=hint), code=1)
     where = str(ws.location.path)
     emit_report(output_format, lambda: render.view(report, where, language),
-          lambda: render.to_dict(report, where), ws, language)
+          lambda: render.to_dict(report, where), ws, language, output, table)

@@ -6,7 +6,7 @@ from ..model import Measure, Op
 from ..reports.filters import Filters
 from ..reports.gaps import GapRow, GapsReport
 from .labels import label
-from .output import Grid, View, filters_dict, header, num, share
+from .output import Grid, View, csv_number, filters_dict, header, num, share
 
 
 def target_text(row: GapRow, lang: str) -> str:
@@ -108,13 +108,6 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
     missing = [f"{r.name} [{r.id}]: " + ("、" if lang == "zh" else ", ").join(
         label(f"missing_{m}", lang) for m in r.missing) for r in report.rows if r.missing]
     grids = [Grid(None, head, rows, frozenset({5, 7, 8}))]
-    # CSV: one sheet, with the id (for `plan show`) and what is missing on each row.
-    joiner = "、" if lang == "zh" else ", "
-    flat = Grid(None, [label("id", lang), *head, label("missing_data", lang),
-                       label("cause", lang), label("corrective_action", lang)], [
-        [r.id, *row, joiner.join(label(f"missing_{m}", lang) for m in r.missing),
-         r.cause or "", r.corrective_action or ""]
-        for r, row in zip(report.rows, rows)])
     if missing:
         grids.append(Grid(label("missing_data", lang), [label("indicator", lang)],
                           [[m] for m in missing]))
@@ -130,7 +123,45 @@ def view(report: GapsReport, data_label: str, lang: str, filters: Filters) -> Vi
     return View(f"{label('gaps_title', lang)} — {report.plan_title}",
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids, [label("gaps_hint", lang)], empty=label("no_indicators", lang),
-                csv_grid=flat)
+                csv_tables=[csv_table(report, lang)])
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else csv_number(round(value * 100, 4))
+
+
+def csv_table(report: GapsReport, lang: str) -> Grid:
+    """CSV for spreadsheets: one table with the id (for `plan show`), every number alone
+    in its own column (value, period, share) so the columns can be summed and charted
+    (71.42 (2021) would be text), and what is missing on each row."""
+    def w(key: str, suffix: str = "") -> str:
+        return label(key, lang) + suffix
+
+    head = [w("id"), w("indicator"), w("unit"), w("light"), w("status"),
+            w("within_tolerance"), w("official_outcome"),
+            w("baseline"), w("baseline", f" ({w('period_col')})"),
+            w("latest"), w("latest", f" ({w('period_col')})"), w("expected"),
+            w("target"), w("target", f" ({w('value')})"), w("target", f" ({w('period_col')})"),
+            w("gap_target"), w("gap_target", " (%)"),
+            w("gap_trajectory"), w("gap_trajectory", " (%)"), w("projected"),
+            w("required_pace"), w("missing_data"), w("cause"), w("corrective_action")]
+    joiner = "、" if lang == "zh" else ", "
+    rows = [[r.id, r.name, r.unit, label(r.light, lang) if r.light else "",
+             label(r.status, lang), label("within_tolerance", lang) if r.within_tolerance else "",
+             label(f"official_{r.official.verdict}", lang) if r.official is not None else "",
+             csv_number(r.baseline.value) if r.baseline else "",
+             str(r.baseline.period) if r.baseline else "",
+             csv_number(r.latest.value) if r.latest else "",
+             str(r.latest.period) if r.latest else "", csv_number(r.expected),
+             target_text(r, lang), csv_number(r.goal if r.goal is not None else r.target_value),
+             str(r.target_period), csv_number(r.gap_to_target), _pct(r.target_share),
+             csv_number(r.gap_to_trajectory), _pct(r.trajectory_share),
+             csv_number(r.projection.value) if r.projection else "",
+             csv_number(r.projection.required_pace) if r.projection else "",
+             joiner.join(label(f"missing_{m}", lang) for m in r.missing),
+             r.cause or "", r.corrective_action or ""]
+            for r in report.rows]
+    return Grid(None, head, rows, name="gaps")
 
 
 def _figure_dict(fig) -> dict | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -19,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .safe import csv_cell, md_cell, visible
+from .safe import md_cell, visible
 
 FORMATS = ("table", "json", "markdown", "csv")
 
@@ -34,6 +35,7 @@ class Grid:
     right: frozenset[int] = frozenset()
     notes: list[str] = field(default_factory=list)  # printed under the table
     show_head: bool = True  # False: a two-column list of fields and values
+    name: str | None = None  # CSV: the table's name for --table and its file (due-NAME.csv)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class View:
     notes: list[str] = field(default_factory=list)  # printed at the end
     empty: str | None = None  # said instead of a table without rows
     csv_grid: Grid | None = None  # one flat table for CSV, when the grids are groups
+    # CSV tables for spreadsheets: numbers alone in their own columns, one table a file.
+    csv_tables: list[Grid] = field(default_factory=list)
     chart: list[str] = field(default_factory=list)  # preformatted lines (table, markdown)
     banner: str | None = None  # the synthetic-data banner, above everything
 
@@ -103,16 +107,85 @@ def render_markdown(view: View) -> str:
     return "\n".join(out)
 
 
-def render_csv(view: View) -> str:
-    """Header row and rows of each table; several tables are separated by a blank line."""
+class CsvTables(Exception):
+    """CSV holds one table a file: the report has several, or not the one asked for."""
+
+    def __init__(self, names: list[str], asked: str | None = None) -> None:
+        super().__init__(", ".join(names))
+        self.names, self.asked = names, asked
+
+
+def csv_tables(view: View) -> list[Grid]:
+    """The report's CSV tables, each with a name (``table1``… when it has none)."""
+    grids = view.csv_tables or ([view.csv_grid] if view.csv_grid else view.grids)
+    return [g if g.name else Grid(g.title, g.head, g.rows, g.right, g.notes, g.show_head,
+                                  f"table{i}") for i, g in enumerate(grids, 1)]
+
+
+def pick_tables(view: View, table: str | None, several_ok: bool = False) -> list[Grid]:
+    """The table ``--table`` names, or the only one; several only where they go to files."""
+    tables = csv_tables(view)
+    names = [g.name for g in tables]
+    if table is not None:
+        chosen = [g for g in tables if g.name == table]
+        if not chosen:
+            raise CsvTables(names, table)
+        return chosen
+    if len(tables) > 1 and not several_ok:
+        raise CsvTables(names)
+    return tables
+
+
+# OWASP's CSV-injection rule: a cell a spreadsheet would read as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][+-]?\d+)?$")
+
+
+def inert(cell: str) -> str:
+    """A cell made inert: one starting with = + - @ tab or CR gets a leading ', so
+    ``=HYPERLINK(…)`` stays text. A plain number (-0.5) cannot be a formula and stays
+    a number."""
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def render_csv(view: View, table: str | None = None) -> str:
+    """One table: its header row and rows, every cell inert (see :func:`inert`)."""
+    return grid_csv(pick_tables(view, table)[0])
+
+
+def grid_csv(grid: Grid) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for i, grid in enumerate([view.csv_grid] if view.csv_grid else view.grids):
-        if i:
-            writer.writerow([])
-        writer.writerow(map(csv_cell, grid.head))
-        writer.writerows(map(csv_cell, row) for row in grid.rows)
+    writer.writerow([inert(str(c)) for c in grid.head])
+    writer.writerows([inert(str(c)) for c in row] for row in grid.rows)
     return buffer.getvalue()
+
+
+def csv_number(value: float | int | None) -> str:
+    """A number for a spreadsheet: no thousands separator, no unit, blank when unknown."""
+    if value is None:
+        return ""
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return "0" if text in ("-0", "") else text
+
+
+def write_file(path, data: bytes) -> None:
+    """Write an output file as these bytes, atomically (the one atomic writer), with
+    the permissions a new file gets from the umask."""
+    import os
+    from pathlib import Path
+
+    from ..edit.safefile import atomic_write
+
+    path = Path(path)
+    existed = path.exists()
+    atomic_write(path, data)
+    if not existed:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(path, 0o666 & ~umask)
 
 
 def write_csv(text: str, stream: TextIO | None = None) -> None:
@@ -148,8 +221,10 @@ def banner_lines(synthetic: bool, lang: str) -> list[str]:
 
 
 def emit(fmt: str, view_fn, data_fn, console_fn, synthetic: bool = False,
-         lang: str = "en") -> None:
-    """Print one report in ``fmt``; the view and the JSON dict are built only when needed.
+         lang: str = "en", output=None, table: str | None = None) -> None:
+    """Print one report in ``fmt``, or write it to ``output`` as UTF-8 bytes (CSV with a
+    BOM; several CSV tables to one file each, ``OUT-NAME.csv``); the view and the JSON
+    dict are built only when needed.
 
     A synthetic plan's table and Markdown carry the banner, its JSON ``"synthetic": true``
     (CSV stays a bare table for spreadsheets).
@@ -161,14 +236,38 @@ def emit(fmt: str, view_fn, data_fn, console_fn, synthetic: bool = False,
         banner = banner_lines(True, lang)[0]
         view_fn = lambda: replace(plain_view(), banner=banner)  # noqa: E731
         data_fn = lambda: plain_data() | {"synthetic": True}  # noqa: E731
+    if fmt == "csv":
+        tables = pick_tables(view_fn(), table, several_ok=output is not None)
+        if output is None:
+            write_csv(grid_csv(tables[0]))
+        elif len(tables) == 1:
+            write_file(output, ("\ufeff" + grid_csv(tables[0])).encode("utf-8"))
+        else:
+            from pathlib import Path
+
+            out = Path(output)
+            for grid in tables:
+                write_file(out.with_name(f"{out.stem}-{grid.name}{out.suffix or '.csv'}"),
+                           ("\ufeff" + grid_csv(grid)).encode("utf-8"))
+        return
+    if output is None:
+        if fmt == "json":
+            print(render_json(data_fn()))
+        elif fmt == "markdown":
+            print(render_markdown(view_fn()))
+        else:
+            render_table(view_fn(), console_fn())
+        return
     if fmt == "json":
-        print(render_json(data_fn()))
+        text = render_json(data_fn()) + "\n"
     elif fmt == "markdown":
-        print(render_markdown(view_fn()))
-    elif fmt == "csv":
-        write_csv(render_csv(view_fn()))
+        text = render_markdown(view_fn()) + "\n"
     else:
-        render_table(view_fn(), console_fn())
+        buffer = io.StringIO()
+        render_table(view_fn(), Console(file=buffer, width=120, highlight=False,
+                                        soft_wrap=False, color_system=None))
+        text = buffer.getvalue()
+    write_file(output, text.encode("utf-8"))
 
 
 def num(value: float | None) -> str:

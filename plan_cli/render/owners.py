@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..reports.filters import Filters
 from ..reports.owners import OwnerRow, OwnersReport
 from .labels import label
@@ -12,6 +14,10 @@ _HEADS = ("items", "done_on_time", "done_late", "due_now", "overdue_open", "stal
           "off_track_indicators")
 _RANK_HEADS = ("rank", "on_time_rate", "overdue_open", "stale_items", "off_track_indicators",
                "score")
+
+
+def ranking_cells(r: OwnerRow) -> list[str]:
+    return [share(r.on_time_rate), num(r.score), "—" if r.rank is None else str(r.rank)]
 
 
 def ranking_grid(title_key: str, who_key: str, rows: tuple[OwnerRow, ...], lang: str) -> Grid:
@@ -42,14 +48,22 @@ def view(report: OwnersReport, data_label: str, lang: str, filters: Filters) -> 
             "department", "item", "in_quarter", "cause", "corrective_action")], causes))
     ranks = [ranking_grid("ranking_departments", "department", report.departments, lang),
              ranking_grid("ranking_leaders", "leader", report.leaders, lang)]
-    flat = Grid(None, [label("group", lang)] + grids[0].head,
-                [[grids[0].title] + row for row in grids[0].rows]
-                + [[grids[1].title] + row for row in grids[1].rows])
+    def extra(r: OwnerRow) -> list[str]:  # CSV: ranking and causes on every owner's row
+        return ranking_cells(r) + ["; ".join(
+            f"{c.item} {c.quarter}: {c.cause or '—'} / {c.corrective_action or '—'}"
+            for c in r.causes)]
+
+    extra_head = [label(k, lang) for k in ("on_time_rate", "score", "rank", "causes")]
+    flat = Grid(None, [label("group", lang)] + grids[0].head + extra_head,
+                [[grids[0].title] + row + extra(r)
+                 for row, r in zip(grids[0].rows, report.departments)]
+                + [[grids[1].title] + row + extra(r)
+                   for row, r in zip(grids[1].rows, report.leaders)])
     return View(f"{label('owners_title', lang)} — {report.plan_title}",
                 header(report.as_of, report.quarter, report.final, data_label, lang, filters),
                 grids + ranks, [label("owners_hint", lang), label("ranking_formula", lang,
                         **weights_args(report.weights))], empty=label("nobody", lang),
-                csv_grid=flat)
+                csv_grid=replace(flat, name="owners"))
 
 
 def _row_dict(r: OwnerRow) -> dict:

@@ -11,9 +11,6 @@ out through one of these:
   reorder what is read;
 * :func:`md_cell` for Markdown: ``|`` and line breaks cannot end a table cell,
   and the text is :func:`visible`;
-* :func:`csv_cell` for CSV opened in a spreadsheet: a cell that would start a
-  formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading ``'`` unless it is a
-  plain number, so ``=HYPERLINK(…)`` in a title stays text;
 * :func:`github_message` / :func:`github_property` for GitHub workflow commands,
   escaped as GitHub documents (``%25``, ``%0D``, ``%0A``, and ``%3A``/``%2C`` in
   properties), so a file name cannot inject ``::stop-commands::`` or override
@@ -57,13 +54,3 @@ def github_property(text: str) -> str:
     """A property value of a GitHub workflow command (``file=…``, ``title=…``)."""
     return github_message(text).replace(":", "%3A").replace(",", "%2C")
 
-
-_FORMULA_START = tuple("=+-@\t\r")
-_PLAIN_NUMBER = re.compile(r"[-+]?[0-9][0-9,]*(\.[0-9]+)?%?\Z")
-
-
-def csv_cell(text: str) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text

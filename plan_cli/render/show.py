@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Target
 from ..reports.show import GroupView, IndicatorView, ItemView, Point, ShowReport
 from .due import owners_text, state_words
 from .gaps import (cause_lines, gap_text, latest_text, light_text, official_lines,
                    projection_text, row_extras, status_text, target_text)
 from .labels import label
-from .output import Grid, View, header, num
+from .output import Grid, View, csv_number, header, num
 
 CHART_WIDTH = 40
 
@@ -160,8 +162,25 @@ def view(report: ShowReport, data_label: str, lang: str) -> View:
     build = _item if isinstance(s, ItemView) else \
         _indicator if isinstance(s, IndicatorView) else _group
     title, grids, chart_lines = build(s, lang)
+    names = {_item: ["fields", "schedule", "updates", "indicators"],
+             _indicator: ["fields", "values", "items"],
+             _group: (["fields"] if len(grids) == 3 else []) + ["indicators", "items"]}[build]
+    grids = [replace(g, name=n) for g, n in zip(grids, names)]  # CSV: --table NAME
+    tables = list(grids)
+    if isinstance(s, ItemView):  # CSV: the date alone in its column, "done late" apart
+        tables[1] = Grid(None, [label(k, lang) for k in (
+            "in_quarter", "deliverable", "state", "done_on", "done_late", "late", "evidence")],
+            [[str(e.quarter), e.deliverable, label(e.state, lang),
+              e.done_on.isoformat() if e.done_on else "",
+              label("done_late", lang) if e.late else "",
+              str(e.quarters_late) if e.quarters_late else "", e.evidence or ""]
+             for e in s.entries], name="schedule")
+    if isinstance(s, IndicatorView):  # CSV: 1234.5, not "1,234.5" (text in a spreadsheet)
+        tables[1] = Grid(None, tables[1].head, [
+            [str(p.period), csv_number(p.value), csv_number(p.expected)] for p in s.points],
+            name="values")
     return View(title, header(report.as_of, report.quarter, report.final, data_label, lang),
-                grids, empty=label("none", lang), chart=chart_lines)
+                grids, empty=label("none", lang), chart=chart_lines, csv_tables=tables)
 
 
 def _row_dict(r) -> dict:

@@ -127,9 +127,25 @@ def render_json(report: StatusReport, data_dir: str, filters=None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def render_csv(report: StatusReport, lang: str) -> str:
-    """The ledger table, a blank line, then the area table (see output.render_csv)."""
-    from .output import Grid, View, render_csv as to_csv
+def view(report: StatusReport, data_label: str, lang: str, filters=None):
+    """The report as a View (for --output); CSV gets one table each, numbers alone."""
+    from .output import Grid, View
 
-    grids = [Grid(None, *_ledger_rows(report, lang)), Grid(None, *_area_rows(report, lang))]
-    return to_csv(View(report.plan_title, [], grids))
+    ledgers, areas = _ledger_rows(report, lang), _area_rows(report, lang)
+    gaps = _gap_lines(report, lang)
+    grids = [Grid(label("ledgers", lang), *ledgers, frozenset(range(1, len(ledgers[0])))),
+             Grid(label("areas", lang), *areas, frozenset(range(1, len(areas[0]))))]
+    # 2/28 would open as a date in a spreadsheet: entered and declared are two columns.
+    ledger_csv = Grid(None, [label("id", lang), label("ledger", lang), label("entered", lang),
+                             label("declared", lang), label("assigned", lang),
+                             label("entries", lang), label("done", lang), label("due", lang),
+                             label("overdue", lang)],
+                      [[s.id, s.name, str(s.entered), "" if s.declared is None else str(s.declared),
+                        str(s.assigned), str(s.entries), str(s.done), str(s.due), str(s.overdue)]
+                       for s in report.ledgers], name="ledgers")
+    area_csv = Grid(None, [label("id", lang), *areas[0]],
+                    [[a.id or "", *row] for a, row in zip(report.areas, areas[1])], name="areas")
+    skip = len(banner_lines(report.synthetic, lang)) + 1  # emit() adds the banner; the title
+    return View(report.plan_title, _header(report, data_label, lang, filters)[skip:], grids,
+                ([f"{label('gaps', lang)}:"] + [f"  - {g}" for g in gaps]) if gaps else [],
+                csv_tables=[ledger_csv, area_csv])
