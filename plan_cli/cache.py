@@ -14,9 +14,10 @@ repository's ``.gitignore`` lists it):
   result holds for that day only): a hit skips importing the models and the
   YAML reader altogether.
 
-The cache is never trusted: an entry is used only when its stored key equals
-the key computed from the files now; anything unreadable, foreign or stale is
-ignored and rebuilt. Entries are written atomically (a temporary file, then a
+The cache is never trusted: an entry is unpacked only when it is signed with
+this user's key (:func:`secret`), and used only when its stored key equals the
+key computed from the files now; anything unreadable, foreign or stale is
+ignored and rebuilt, and the unpacked data is checked for its shape. Entries are written atomically (a temporary file, then a
 rename). A folder that cannot be written (a read-only checkout in CI) only
 means no caching; it never fails a command.
 
@@ -28,6 +29,7 @@ its old results) and of the YAML and pydantic libraries' entry files.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
 import os
 import sys
@@ -36,11 +38,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .datadir import DataLocation, data_files, display_path
+from .datadir import (DataLocation, RefusedFile, data_files, display_path, max_file_size,
+                      read_data_file)
 
 CACHE_DIR = ".plan-cache"
-_MAGIC = b"plan-cache 1\n"
+_MAGIC = b"plan-cache 2\n"
 _KEY_LEN = 32  # sha256 digest
+_SIG_LEN = 32  # HMAC-SHA256
 
 
 def cache_dir(location: DataLocation) -> Path:
@@ -79,8 +83,60 @@ def fingerprint() -> bytes:
     return _fingerprint
 
 
+def _secret_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "plan" / "cache-key"
+
+
+_secret: bytes | None = None
+
+
+def secret() -> bytes:
+    """This user's key for signing cache entries (``~/.cache/plan/cache-key``, made on
+    first use). An entry committed to a repository, copied from another machine or
+    crafted by hand is signed with another key (or none), so it is never unpacked.
+    Where no key can be kept, a key for this run only: the cache then only helps
+    within one command, and stays correct."""
+    global _secret
+    if _secret is None:
+        path = _secret_path()
+        key = None
+        try:
+            raw = path.read_bytes()
+            key = raw if len(raw) == 32 else None
+        except OSError:
+            pass
+        if key is None:
+            key = os.urandom(32)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(key)
+            except OSError:
+                try:  # another process made it first: use theirs
+                    raw = path.read_bytes()
+                    key = raw if len(raw) == 32 else key
+                except OSError:
+                    pass
+        _secret = key
+    return _secret
+
+
+def _sign(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret(), key + payload, hashlib.sha256).digest()
+
+
 class Cache:
-    """One cache folder. Every method fails soft: a problem means a miss or no write."""
+    """One cache folder. Every method fails soft: a problem means a miss or no write.
+
+    An entry is ``magic, key, signature, payload``; it is unpacked only if its
+    signature (HMAC-SHA256 with this user's :func:`secret`) matches, so a foreign
+    entry can never feed ``marshal`` crafted bytes (a 93-byte one made every check
+    exit 3, an 18-byte one stalled for 40 s). Entries are read only from a real
+    folder of regular files: a committed ``.plan-cache`` that is a symlink, or an
+    entry that is one, is not used.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -89,20 +145,43 @@ class Cache:
         self.misses = 0
         self.used: set[str] = set()  # parse entries read or written in this run
 
+    def _sound_folder(self, kind: str) -> Path | None:
+        """``folder/kind`` if neither it nor the cache folder is a link (or a file)."""
+        folder = self.folder / kind
+        for path in (self.folder, folder):
+            if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
+                self.writable = False
+                return None
+        return folder
+
     # --- raw entries -----------------------------------------------------
 
-    def _get(self, kind: str, name: str, key: bytes) -> Any:
+    def _read(self, kind: str, name: str) -> tuple[bytes, Any] | None:
+        """``(key, payload)`` of a signed entry, whatever its key; None if unsound."""
+        folder = self._sound_folder(kind)
+        if folder is None:
+            return None
         try:
-            raw = (self.folder / kind / name).read_bytes()
-        except OSError:
+            raw = read_data_file(folder / name, limit=4 * max_file_size())
+        except (OSError, RefusedFile):
             return None
         head = len(_MAGIC)
-        if raw[:head] != _MAGIC or raw[head:head + _KEY_LEN] != key:
+        body = head + _KEY_LEN + _SIG_LEN
+        if raw[:head] != _MAGIC or len(raw) < body:
+            return None
+        key, signature, payload = raw[head:head + _KEY_LEN], raw[head + _KEY_LEN:body], raw[body:]
+        if not hmac.compare_digest(signature, _sign(key, payload)):
             return None
         try:
-            return marshal.loads(raw[head + _KEY_LEN:])
+            return key, marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
             return None
+
+    def _get(self, kind: str, name: str, key: bytes) -> Any:
+        entry = self._read(kind, name)
+        if entry is None or not hmac.compare_digest(entry[0], key):
+            return None
+        return entry[1]
 
     def _put(self, kind: str, name: str, key: bytes, value: Any) -> None:
         if not self.writable:
@@ -111,13 +190,15 @@ class Cache:
             payload = marshal.dumps(value)
         except ValueError:  # something marshal cannot store: just do not cache it
             return
-        folder = self.folder / kind
+        folder = self._sound_folder(kind)
+        if folder is None:
+            return
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as out:
-                    out.write(_MAGIC + key + payload)
+                    out.write(_MAGIC + key + _sign(key, payload) + payload)
                 os.replace(tmp, folder / name)
             except BaseException:
                 try:
@@ -166,25 +247,21 @@ class Cache:
     def prune(self, previous: Any) -> None:
         """Remove the parse entries an earlier check of this folder used and this one
         did not (old versions of edited files), so the cache does not grow with edits."""
-        if not isinstance(previous, (list, tuple)):
+        folder = self._sound_folder("parse")
+        if not isinstance(previous, (list, tuple)) or folder is None:
             return
         for name in previous:
             if (isinstance(name, str) and len(name) == 64 and name not in self.used
                     and all(c in "0123456789abcdef" for c in name)):
                 try:
-                    (self.folder / "parse" / name).unlink()
+                    (folder / name).unlink()
                 except OSError:
                     pass
 
     def _get_payload(self, kind: str, name: str) -> Any:
-        """An entry's payload whatever its key (only to find what to prune)."""
-        try:
-            raw = (self.folder / kind / name).read_bytes()
-            if raw[:len(_MAGIC)] != _MAGIC:
-                return None
-            return marshal.loads(raw[len(_MAGIC) + _KEY_LEN:])
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
+        """A signed entry's payload whatever its key (only to find what to prune)."""
+        entry = self._read(kind, name)
+        return None if entry is None else entry[1]
 
 
 # --- data with positions, as marshal can store it ----------------------------
@@ -239,10 +316,10 @@ def _files_key(location: DataLocation, today: date) -> tuple[bytes, list[str]] |
         rel = path.relative_to(root).as_posix()
         names.append(rel)
         try:
-            raw = path.read_bytes()
+            raw = read_data_file(path)
         except FileNotFoundError:
             raw = None
-        except OSError:
+        except (OSError, RefusedFile):
             return None  # let the real load report it
         digest.update(rel.encode() + b"\0")
         digest.update(b"-" if raw is None else hashlib.sha256(raw).digest())
@@ -266,7 +343,10 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
             displays = {rel: display_path(root / rel) for rel in names}
             diags = [Diagnostic(displays[rel], line, column, Severity(severity), code, args)
                      for rel, line, column, severity, code, args in stored]
-            return diags, files_read
+            if type(files_read) is int and all(
+                    type(d.line) is int and type(d.column) is int and type(d.code) is str
+                    and type(d.args) is dict for d in diags):
+                return diags, files_read
         except Exception:  # noqa: BLE001 - missing, stale or foreign: rebuild
             pass
 

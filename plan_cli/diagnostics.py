@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import messages
+from .render.safe import github_message, github_property, visible
 
 
 class Severity(StrEnum):
@@ -45,10 +46,11 @@ def format_text(diags: list[Diagnostic], lang: str, strict: bool = False) -> str
     for diag in diags:
         message, hint = diag.text(lang)
         severity = messages.label(str(effective_severity(diag, strict)), lang)
-        lines.append(f"{diag.path}:{diag.line}:{diag.column}: {severity}[{diag.code}] {message}")
+        lines.append(visible(f"{diag.path}:{diag.line}:{diag.column}: {severity}[{diag.code}]"
+                             f" {message}"))
         if hint and (diag.code not in hinted or "{" in _hint_template(diag.code)):
             hinted.add(diag.code)
-            lines.append(f"    {'提示' if lang == 'zh' else 'hint'}: {hint}")
+            lines.append(visible(f"    {'提示' if lang == 'zh' else 'hint'}: {hint}"))
     return "\n".join(lines)
 
 
@@ -56,10 +58,6 @@ def _hint_template(code: str) -> str:
     # Hints with arguments (did you mean …) differ per line and are always shown.
     entry = messages.CATALOG.get(code)
     return (entry[2] or "") if entry else ""
-
-
-def _github_escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def format_github(diags: list[Diagnostic], lang: str, strict: bool = False) -> str:
@@ -70,8 +68,9 @@ def format_github(diags: list[Diagnostic], lang: str, strict: bool = False) -> s
         if hint:
             message = f"{message} ({hint})"
         level = "error" if effective_severity(diag, strict) is Severity.error else "warning"
-        props = f"file={diag.path},line={diag.line},col={diag.column}"
-        lines.append(f"::{level} {props},title={diag.code}::{_github_escape(message)}")
+        props = (f"file={github_property(diag.path)},line={diag.line},col={diag.column},"
+                 f"title={github_property(diag.code)}")
+        lines.append(f"::{level} {props}::{github_message(message)}")
     return "\n".join(lines)
 
 

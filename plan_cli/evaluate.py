@@ -34,6 +34,7 @@ into the computed verdict. Measures change what a value means:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -210,12 +211,13 @@ def _actuals_until(indicator: Indicator, as_of: date) -> list[Figure]:
 
 
 def _compound_average(rates: list[float]) -> float:
-    product = 1.0
-    for rate in rates:
-        product *= 1 + rate / 100
-    if product <= 0:  # a rate of -100% or less (plan check rejects it): no compound mean
+    if any(rate <= -100 for rate in rates):  # (plan check rejects it): no compound mean
         return sum(rates) / len(rates)
-    return (product ** (1 / len(rates)) - 1) * 100
+    # The geometric mean through logarithms: a product of factors overflows to inf
+    # for absurd rates (33 years of 1e18 % crashed every report), the mean of their
+    # logarithms cannot.
+    mean = math.fsum(math.log1p(rate / 100) for rate in rates) / len(rates)
+    return math.expm1(mean) * 100
 
 
 def expected_at(baseline: Figure, goal: float, target_period: int | Quarter,

@@ -36,18 +36,26 @@ def repo_root(folder: Path) -> Path:
     return Path(_git(folder, "rev-parse", "--show-toplevel"))
 
 
+def revision(rev: str) -> str:
+    """``rev`` if it can only be read as a revision: text starting with ``-`` would
+    reach git as an option (``--against=--independent`` compared with HEAD)."""
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n\r"):
+        raise GitError(f"{rev!r} is not a revision (a branch, tag or commit such as main)")
+    return rev
+
+
 def resolve(folder: Path, rev: str) -> str:
     """The commit id ``rev`` names."""
-    return _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    return _git(folder, "rev-parse", "--verify", "--quiet", f"{revision(rev)}^{{commit}}")
 
 
 def merge_base(folder: Path, base: str, head: str = "HEAD") -> str:
     """Where ``head`` left ``base`` (what a pull request is compared with);
     ``base`` itself when the histories are unrelated."""
     try:
-        return _git(folder, "merge-base", base, head)
+        return _git(folder, "merge-base", revision(base), revision(head))
     except GitError:
-        return resolve(folder, base)
+        return resolve(folder, base)  # (refuses an option-like base again)
 
 
 def default_base(folder: Path) -> str:

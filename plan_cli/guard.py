@@ -235,8 +235,9 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
     if src is None or base.indicators_file is None or src.display in _broken(head):
         return
     names = {ind.id for ind in head.indicators}
-    old_file = base.indicators_file.data or {}
-    new_file = src.data or {}
+    # (either file may be unsound — a list, text — and is then reported by the checks)
+    old_file = base.indicators_file.data if isinstance(base.indicators_file.data, dict) else {}
+    new_file = src.data if isinstance(src.data, dict) else {}
     old_revs = [m.Revision.model_validate(r) for r in old_file.get("revisions") or []
                 if _valid(r)]
     new_revs = [m.Revision.model_validate(r) for r in new_file.get("revisions") or []

@@ -9,6 +9,7 @@ and reports run on what is sound and every problem is still reported once.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,9 @@ from .datadir import (  # noqa: F401
     OWNERS_FILE,
     PLAN_FILE,
     DataLocation,
+    RefusedFile,
+    check_size,
+    read_data_file,
     DataNotFound,
     data_files,
     display_path,
@@ -68,6 +72,9 @@ class Workspace:
     ledger_sources: dict[int, SourceFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0
+    # Ledger files read but unsound (left out of ``ledgers``): rules that judge every
+    # file's text whatever its shape (personal data) still read them.
+    unsound_ledgers: list[SourceFile] = field(default_factory=list)
 
     def source_of(self, ledger: m.LedgerFile) -> SourceFile:
         """The file a ledger was read from."""
@@ -91,7 +98,17 @@ class Workspace:
 def _read(path: Path, display: str, diags: list[Diagnostic],
           snapshot: Mapping[Path, bytes] | None = None, cache: Any = None) -> Any:
     try:
-        raw = path.read_bytes() if snapshot is None else snapshot[path]
+        if snapshot is None:
+            raw = read_data_file(path)
+        else:
+            raw = snapshot[path]
+            check_size(len(raw))
+    except RefusedFile as exc:  # (each code written out, so checks/codes.py derives it)
+        if exc.code == "file-too-large":
+            diags.append(Diagnostic(display, 1, 1, Severity.error, "file-too-large", exc.args_))
+        else:
+            diags.append(Diagnostic(display, 1, 1, Severity.error, "not-regular-file", exc.args_))
+        return None
     except OSError as exc:
         diags.append(Diagnostic(display, 1, 1, Severity.error, "read-error",
                                 {"detail": exc.strerror or str(exc)}))
@@ -200,6 +217,8 @@ def _load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
             source.data = None  # the raw data (with positions) is most of a ledger's memory
         if ledger is not None:
             ws.add_ledger(ledger, source)
+        elif source.data is not None:
+            ws.unsound_ledgers.append(source)
     ws.ledgers.sort(key=ledger_order)
     return ws
 
@@ -227,7 +246,7 @@ def load_base(location: DataLocation, snapshot: Mapping[Path, bytes] | None = No
                         (OWNERS_FILE, m.OwnersFile)):
         path = root / name
         source = SourceFile(path, display_path(path))
-        if not (path.is_file() if snapshot is None else path in snapshot):
+        if not (os.path.lexists(path) if snapshot is None else path in snapshot):
             diags.append(Diagnostic(source.display, 1, 1, Severity.error, "missing-file",
                                     {"file": name}))
             continue

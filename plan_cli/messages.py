@@ -55,12 +55,6 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         None,
         None,
     ),
-    "unknown-alias": (
-        "alias '*{name}' has no matching anchor '&{name}'",
-        "别名“*{name}”找不到对应的锚点“&{name}”",
-        None,
-        None,
-    ),
     "merge-key": (
         "merge keys ('<<:') are not read: this key and its value are ignored",
         "不支持合并键(“<<:”):该键及其值已被忽略",
@@ -79,6 +73,14 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "remove the '---' line and merge the content",
         "请删除“---”行,把内容合并到一个文档中",
     ),
+    "personal-data": (
+        "{kind} ({value}) in a shared plan: personal data does not belong here",
+        "共享的计划数据中含有{kind}({value}),不应包含个人信息",
+        "write names and offices (责任部门、科室), not contacts; a public office number can be "
+        "allowed in {file} under plan: settings: public_contacts",
+        "请只写姓名和部门科室,不写联系方式;公开的办公电话可在 {file} 的 "
+        "plan: settings: public_contacts 中列为允许",
+    ),
     "missing-file": (
         "required file {file} is missing",
         "缺少必需的文件 {file}",
@@ -86,6 +88,36 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "请创建该文件,或用 --data 指向正确的数据目录",
     ),
     "read-error": ("cannot read the file: {detail}", "无法读取文件:{detail}", None, None),
+    "not-regular-file": (
+        "this is {kind}, not a regular file: it is not read",
+        "这是{kind},不是普通文件,不予读取",
+        "commit the file itself, not a link to it or a device",
+        "请提交文件本身,不要提交指向它的链接或设备文件",
+    ),
+    "file-too-large": (
+        "the file is {size} bytes, over the limit of {limit} bytes: it is not read",
+        "文件大小为 {size} 字节,超过上限 {limit} 字节,不予读取",
+        "split it into smaller files, or raise the limit with {variable} (bytes, or e.g. 200M)",
+        "请拆分为较小的文件,或用环境变量 {variable} 提高上限(字节数,或如 200M)",
+    ),
+    "alias": (
+        "YAML aliases (*{name}) are not allowed in plan data",
+        "计划数据中不允许使用 YAML 别名(*{name})",
+        "write the value out in full here",
+        "请在此处写出完整的值",
+    ),
+    "too-deep": (
+        "lists and mappings are nested more than {limit} deep here",
+        "此处列表和映射的嵌套超过 {limit} 层",
+        "no plan data is nested this deep: check the brackets and indentation",
+        "计划数据不会嵌套这么深:请检查括号和缩进",
+    ),
+    "number-too-large": (
+        "the number {preview} is too large (at most {limit} in magnitude)",
+        "数字 {preview} 过大(绝对值不得超过 {limit})",
+        "check the figure and its unit (万元, 亿元)",
+        "请核对数值及其单位(万元、亿元)",
+    ),
     # --- shape of the data (from the model) -------------------------------
     "missing-field": (
         "missing required field '{field}'",
@@ -407,6 +439,18 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "make the change by hand and run `plan check`",
         "请手工修改后运行 plan check",
     ),
+    "edit-bad-character": (
+        "{option} contains {character}, which cannot be written safely into the data",
+        "{option} 含有字符 {character},无法安全写入数据",
+        "remove the character (it is often pasted in unseen) and run the command again",
+        "请删除该字符(常为粘贴时带入的不可见字符)后重新运行命令",
+    ),
+    "edit-refused-file": (
+        "{file} is not edited: {detail}; nothing was changed",
+        "{file} 未作修改:{detail}",
+        "replace a link with the file itself (see `plan check`)",
+        "请用文件本身替换链接(参见 plan check)",
+    ),
     "edit-write-failed": (
         "could not write {file}: {detail}; the data is as it was",
         "无法写入 {file}:{detail};数据未作修改",
@@ -415,10 +459,10 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
         "请在其他程序(如 Excel、编辑器)中关闭该文件,并确认目录可写",
     ),
     "edit-locked": (
-        "another plan command is changing the data (pid {pid} on {host}, since {since})",
-        "另一个 plan 命令正在修改数据(主机 {host} 上的进程 {pid},始于 {since})",
-        "wait for it to finish; if none is running, delete {lock}",
-        "请等待其完成;如确无程序在运行,可删除 {lock}",
+        "another plan command kept the data locked ({lock}) for {seconds} s; nothing was changed",
+        "另一个 plan 命令锁定数据({lock})已超过 {seconds} 秒,未作任何修改",
+        "try again when it has finished (wait longer with PLAN_LOCK_TIMEOUT=seconds)",
+        "请待其完成后重试(可用 PLAN_LOCK_TIMEOUT=秒数 延长等待)",
     ),
     "edit-refused": (
         "the edit was refused: the data would have the errors above; nothing was written",
@@ -1414,6 +1458,14 @@ FRAMEWORK: dict[str, str] = {
     "{value} is not an id: letters, digits, '-', '_', '.'":
         "{value} 不是有效的编号:只能用字母、数字及“-”“_”“.”",
     "{path} exists already": "{path} 已存在",
+    "{path} is a file, not a folder: name a new or existing folder":
+        "{path} 是文件而不是文件夹:请指定新的或已有的文件夹",
+    "{path} already holds plan files; plan init would overwrite:\n"
+    "{files}nothing was written; add --force to overwrite them":
+        "{path} 中已有计划文件,plan init 将覆盖:\n{files}未写入任何文件;确需覆盖请加 --force",
+    "contains {char}, which cannot be written safely": "含有无法安全写入的字符 {char}",
+    "the plan cannot end ({end}) before it starts ({start})":
+        "计划的结束季度({end})不能早于开始季度({start})",
     "no plan data in {folder}: expected plan.yaml or data/plan.yaml there (use --data DIR or "
     "set PLAN_DATA)":
         "{folder} 中没有计划数据:应有 plan.yaml 或 data/plan.yaml(可用 --data 指定目录,"

@@ -34,7 +34,7 @@ from pydantic import (
 
 from pydantic_core import PydanticCustomError
 
-from .quarter import MAX_YEAR, MIN_YEAR, Quarter
+from .quarter import Quarter, parse_period
 
 
 class Strict(BaseModel):
@@ -48,7 +48,7 @@ class Strict(BaseModel):
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 # Quarters and dates repeat by the thousand in a large plan (12 schedule entries
@@ -99,17 +99,10 @@ def _parse_quarter(value: Any) -> Quarter:
 
 
 def _parse_period(value: Any) -> int | Quarter:
-    if isinstance(value, Quarter):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
-        return value
-    if isinstance(value, str):
-        if re.fullmatch(r"\d{4}", value.strip()):
-            return int(value)
-        try:
-            return Quarter.parse(value)
-        except ValueError:
-            pass
+    try:
+        return parse_period(value)
+    except ValueError:
+        pass
     raise PydanticCustomError("bad_period", "{value} is not a period; write 2024 or 2024Q2",
                               {"value": repr(value)})
 
@@ -231,6 +224,11 @@ class Settings(Strict):
     )
     ledger_kind_names: dict[str, Text] = Field(
         {}, description="display names of ledger kinds, e.g. generic: 责任清单")
+    public_contacts: list[str] = Field(
+        default_factory=list,
+        description="public office numbers and addresses allowed in the data (a hotline, "
+        "a service desk); every other contact is refused by the personal-data rule",
+    )
     ranking: RankingWeights = Field(default_factory=lambda: RankingWeights(),
                                     description="weights of the 考评 score (plan owners, report)")
     notice: NoticeSettings = Field(default_factory=lambda: NoticeSettings(),

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
-_QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+# ASCII digits only: '²⁰²⁴' or '٢٠٢٤' are not years (int() would refuse or surprise).
+_QUARTER_RE = re.compile(r"([0-9]{4})Q([1-4])\Z")
+_YEAR_RE = re.compile(r"[0-9]{4}\Z")
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -62,6 +64,29 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.q}"
+
+
+def parse_period(value: object) -> int | Quarter:
+    """The one reader of a period, wherever it is written (data files, ``--period``,
+    edits): a year (``2024`` as a number or text) or a quarter (``2024Q2``), within
+    :data:`MIN_YEAR`–:data:`MAX_YEAR` either way. Raise ValueError otherwise."""
+    if isinstance(value, Quarter):
+        return value
+    year = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    elif isinstance(value, str) and _YEAR_RE.match(value.strip()):
+        year = int(value.strip())
+    if year is not None:
+        if MIN_YEAR <= year <= MAX_YEAR:
+            return year
+        raise ValueError(f"{value!r} is not a year of a plan ({MIN_YEAR}–{MAX_YEAR})")
+    if isinstance(value, str):
+        try:
+            return Quarter.parse(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a period; write 2024 or 2024Q2")
 
 
 def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:

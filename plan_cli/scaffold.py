@@ -10,6 +10,7 @@ passes ``plan check`` at once; the gaps it reports are the work to do.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,19 +140,42 @@ def _files(plan: PlanIdentity, lang: str = "en") -> dict[str, str]:
     return files
 
 
+def existing_plan_files(root: Path) -> list[Path]:
+    """The plan files under ``root`` that :func:`scaffold` would overwrite: any data
+    file (ledgers of any name included) and the schemas it writes."""
+    from .schema import schemas
+
+    data = root / "data"
+    found = [data / rel for rel in _files(PlanIdentity("x", "", "", ""), "en")]
+    found += sorted((data / LEDGERS_DIR).glob("*.y*ml"))
+    found += [root / SCHEMA_DIR / name for name in schemas()]
+    return sorted({p for p in found if os.path.lexists(p)})
+
+
 def scaffold(root: Path, plan: PlanIdentity, lang: str = "en", tool: str | None = None,
-             ci: str = "github") -> list[Path]:
+             ci: str = "github", force: bool = False) -> list[Path]:
     """Create the plan repository at ``root``; return the files written.
 
     ``lang`` is the language of the skeleton's comments; ``ci`` (github, gitlab or
     none) picks the CI configuration, whose install line installs ``tool`` (default:
-    this tool at this version)."""
+    this tool at this version). A folder that holds any plan file is refused
+    (:class:`ScaffoldError` lists them) unless ``force``: ``plan init`` must never
+    destroy data."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", plan.id):
         raise ScaffoldError("{value} is not an id: letters, digits, '-', '_', '.'",
                             value=repr(plan.id))
+    if os.path.lexists(root) and not root.is_dir():
+        raise ScaffoldError("{path} is a file, not a folder: name a new or existing folder",
+                            path=str(root))
     data = root / "data"
-    if (data / PLAN_FILE).exists():
-        raise ScaffoldError("{path} exists already", path=str(data / PLAN_FILE))
+    existing = existing_plan_files(root)
+    if existing and not force:
+        raise ScaffoldError("{path} already holds plan files; plan init would overwrite:\n"
+                            "{files}nothing was written; add --force to overwrite them",
+                            path=str(root), files="".join(f"  {p}\n" for p in existing))
+    for path in existing:
+        if path.is_symlink():
+            path.unlink()  # replaced by a file, never written through
     written = []
     schema_dir = root / SCHEMA_DIR
     for rel, text in _files(plan, lang).items():

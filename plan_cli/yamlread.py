@@ -93,21 +93,56 @@ _SPECIAL_FLOAT = {
 } | {f".{word}": float("nan") for word in ("nan", "NaN", "NAN")}
 
 
+# No figure in a plan comes near this; beyond it arithmetic in the reports would
+# overflow (two growth rates of 1e300) and Python refuses to parse ints of 4,301+
+# digits. 1e18 still lets an 18-digit number be read (and the personal-data rule see it).
+MAX_NUMBER = 10 ** 18
+# Containers nested deeper than this are refused (validation and reports recurse).
+MAX_DEPTH = 64
+
+
+class _TooLarge:
+    """A number out of range: the reader reports it where it stands."""
+
+
+_TOO_LARGE = _TooLarge()
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark) -> None:
+        self.mark = mark
+
+
+def _preview(value: str) -> str:
+    return value if len(value) <= 24 else f"{value[:12]}…({len(value)} characters)"
+
+
 def _resolve_plain(value: str) -> Any:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
     first = value[:1]
     if first and (first.isdigit() or first in "-+."):  # ('' in "-+." is true)
+        number: Any = value
         if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            return float(value)
-        if value in _SPECIAL_FLOAT:
+            if len(value.lstrip("+-0")) > 19:
+                return _TOO_LARGE
+            number = int(value)
+        elif _FLOAT.match(value):
+            number = float(value)
+        elif value in _SPECIAL_FLOAT:
             return _SPECIAL_FLOAT[value]
-        if value.startswith("0x") and re.fullmatch(r"0x[0-9a-fA-F]+", value):
-            return int(value, 16)
-        if value.startswith("0o") and re.fullmatch(r"0o[0-7]+", value):
-            return int(value[2:], 8)
-        return value
+        elif value.startswith("0x") and re.fullmatch(r"0x[0-9a-fA-F]+", value):
+            if len(value) > 20:
+                return _TOO_LARGE
+            number = int(value, 16)
+        elif value.startswith("0o") and re.fullmatch(r"0o[0-7]+", value):
+            if len(value) > 24:
+                return _TOO_LARGE
+            number = int(value[2:], 8)
+        else:
+            return value
+        if abs(number) > MAX_NUMBER:
+            return _TOO_LARGE
+        return number
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -128,8 +163,9 @@ def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        before = raw[start:exc.start].decode("utf-8", errors="replace")
+        line, column = line_column(before, len(before))
         guess = "GBK/GB18030"
         try:
             raw.decode("gb18030")
@@ -153,18 +189,21 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         data = _build(text, problems)
     except error.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = line_column(text, mark.index) if mark else (1, 1)
         detail = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             detail = f"{detail} ({exc.context})"
         problems.append(YamlProblem(line, column, "yaml-syntax", {"detail": detail}))
         return None, problems
+    except _TooDeep as exc:
+        line, column = line_column(text, exc.mark.index)
+        problems.append(YamlProblem(line, column, "too-deep",
+                                    {"limit": MAX_DEPTH}))
+        return None, problems
     except reader.ReaderError as exc:  # a control character: not a text file?
         # libyaml reports this one as a byte offset into the UTF-8 text.
         before = text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore")
-        exc.position = len(before)
-        line = before.count("\n") + 1
-        column = exc.position - (before.rfind("\n") + 1) + 1
+        line, column = line_column(text, len(before))
         problems.append(YamlProblem(line, column, "bad-character",
                                     {"character": f"U+{exc.character:04X}"}))
         return None, problems
@@ -173,7 +212,68 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         return None, problems
     if data is None and not problems:
         data = YMap()  # an empty file is an empty mapping: its missing content gets reported
+    if _ODD_BREAKS.search(text):
+        data, problems = _to_editor_lines(text, data, problems)
     return data, problems
+
+
+# Line breaks as editors (and YAML 1.2) count them: \r\n, \r or \n. libyaml also
+# breaks lines at U+0085, U+2028 and U+2029, which would put later positions on
+# lines that do not exist in the editor.
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_LIBYAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column in characters) of ``text[index]``, lines as editors count them."""
+    index = max(0, min(index, len(text)))
+    while index and index == len(text) and text[index - 1] in "\r\n":
+        index -= 1  # the end of a file that ends with a line break: its last line
+    line, start = 1, 0
+    for match in _EDITOR_BREAK.finditer(text, 0, index):
+        if match.end() > index:
+            break
+        line, start = line + 1, match.end()
+    return line, index - start + 1
+
+
+def _to_editor_lines(text: str, data: Any, problems: list[YamlProblem]):
+    """Move libyaml's positions (0-based, its own lines) onto editor lines."""
+    starts = [0] + [m.end() for m in _LIBYAML_BREAK.finditer(text)]
+    editor = [0] + [m.end() for m in _EDITOR_BREAK.finditer(text)]
+    import bisect
+
+    def move(line: int, column: int) -> tuple[int, int]:
+        if line >= len(starts):
+            line = len(starts) - 1
+        index = starts[line] + column
+        at = bisect.bisect_right(editor, index) - 1
+        return at, index - editor[at]
+
+    def walk(node: Any) -> None:
+        stack = [node]
+        while stack:
+            node = stack.pop()
+            if type(node) is YMap:
+                node.pos = {k: (*move(a, b), *move(c, d)) for k, (a, b, c, d) in node.pos.items()}
+                stack.extend(v for v in node.values() if type(v) in (YMap, YList))
+            elif type(node) is YList:
+                node.pos = [move(a, b) for a, b in node.pos]
+                stack.extend(v for v in node if type(v) in (YMap, YList))
+
+    walk(data)
+    moved = []
+    for p in problems:
+        if p.code in ("yaml-syntax", "bad-character", "too-deep"):
+            moved.append(p)  # already on editor lines
+            continue
+        line, column = move(p.line - 1, p.column - 1)
+        args = p.args
+        if p.code == "duplicate-key":
+            args = {**args, "first_line": move(args["first_line"] - 1, 0)[0] + 1}
+        moved.append(YamlProblem(line + 1, column + 1, p.code, args))
+    return data, moved
 
 
 def _build(text: str, problems: list[YamlProblem]) -> Any:
@@ -189,7 +289,6 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
     resolved: dict[str, Any] = {}
     # One frame per open container: [container, pending_key, key_line, key_col].
     stack: list[list] = []
-    anchors: dict[str, Any] = {}
     root: Any = None
     documents = 0
     loader = parser(text)
@@ -209,6 +308,11 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
                         node = resolved[value]
                     except KeyError:
                         node = resolved[value] = resolve(value)
+                    if node is _TOO_LARGE:
+                        problems.append(YamlProblem(
+                            mark.line + 1, mark.column + 1, "number-too-large",
+                            {"preview": _preview(value), "limit": f"{MAX_NUMBER:.0e}"}))
+                        node = None
                 else:  # quoted or block text, or an explicit tag (refused, the text kept)
                     node = value
                     if event.tag is not None:
@@ -225,10 +329,11 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
                 stack.pop()
                 continue
             elif kind is alias_event:
-                if event.anchor not in anchors:
-                    problems.append(YamlProblem(mark.line + 1, mark.column + 1, "unknown-alias",
-                                                {"name": event.anchor}))
-                node = anchors.get(event.anchor)
+                # Refused, not expanded: an alias bomb (a billion laughs) is nine lines,
+                # and every later step (validation, cache, reports) would walk it whole.
+                problems.append(YamlProblem(mark.line + 1, mark.column + 1, "alias",
+                                            {"name": event.anchor}))
+                node = None
             elif kind is doc_start:
                 documents += 1
                 if documents == 2:
@@ -238,10 +343,8 @@ def _build(text: str, problems: list[YamlProblem]) -> Any:
             else:
                 continue
             opens = kind is map_start or kind is seq_start
-            if kind is not alias_event:
-                anchor = event.anchor
-                if anchor:
-                    anchors[anchor] = node
+            if opens and len(stack) >= MAX_DEPTH:
+                raise _TooDeep(mark)
             if documents > 1:
                 if opens:
                     stack.append([node, None, 0, 0])

@@ -42,6 +42,9 @@ def commit(repo: Path, message: str, date: str | None = None) -> str:
 
 
 def read_all(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (lock and temp files included), as bytes."""
+    """Every file under ``folder`` (temp files included), as bytes. The empty
+    ``.plan.lock`` stays once made (an OS lock on it: see edit/safefile.py) and is
+    left out; anything written into it is not."""
     return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and ".git" not in p.parts}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".git" not in p.parts
+            and not (p.name == ".plan.lock" and p.stat().st_size == 0)}

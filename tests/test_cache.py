@@ -200,8 +200,10 @@ def test_entry_of_right_key_but_wrong_shape_is_ignored(run_plan, plan):
     for path in cache_folder(plan).rglob("*"):
         if path.is_file():
             raw = path.read_bytes()
-            head = len(cache_mod._MAGIC) + 32
-            path.write_bytes(raw[:head] + marshal.dumps(("unexpected", [1, 2, 3], None)))
+            head = len(cache_mod._MAGIC)
+            key = raw[head:head + 32]
+            payload = marshal.dumps(("unexpected", [1, 2, 3], None))
+            path.write_bytes(raw[:head] + key + cache_mod._sign(key, payload) + payload)
     assert outputs(run_plan, plan) == expected
 
 

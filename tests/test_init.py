@@ -40,5 +40,5 @@ def test_init_files_name_their_schemas(tmp_path, run_plan):
 def test_init_refuses_an_existing_plan(tmp_path, run_plan, base_plan):
     assert run_plan("init", tmp_path / "x").exit_code == 0
     result = run_plan("init", tmp_path / "x")
-    assert result.exit_code == 2 and "exists already" in result.stderr
+    assert result.exit_code == 2 and "already holds plan files" in result.stderr
     assert run_plan("init", tmp_path / "y", "--end", "2025Q5").exit_code == 2

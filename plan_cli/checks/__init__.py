@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..load import Workspace
 from .common import ItemRef, items  # noqa: F401
 from .completeness import check_completeness
+from .personal import check_personal_data
 from .dates import check_dates
 from .ids import _base_id_places, _duplicate_ids, _item_id_places, _ledger_id_place, check_unique_ids
 from .references import check_references
@@ -29,6 +30,7 @@ RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
     check_targets,
     check_stretch_targets,
     check_completeness,
+    check_personal_data,
 )
 
 
@@ -38,7 +40,7 @@ RULES: tuple[Callable[[Workspace, date], Iterable[Diagnostic]], ...] = (
 # not listed here (say, one comparing items across ledgers) makes plan check
 # load the whole plan at once again: correct, only heavier.
 PER_LEDGER_RULES = frozenset({check_references, check_dates, check_targets,
-                              check_stretch_targets, check_completeness})
+                              check_stretch_targets, check_completeness, check_personal_data})
 
 
 def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
@@ -76,6 +78,11 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
         ledgers = []  # (kind order, file order, ledger id place, item id places)
         for number, (source, ledger) in enumerate(iter_ledgers(ws, cache=cache)):
             if ledger is None:
+                if source.data is not None:  # unsound, still read for personal data
+                    part = dataclasses.replace(ws, ledgers=[], ledger_sources={},
+                                               unsound_ledgers=[source])
+                    found.extend(d for d in check_personal_data(part, today)
+                                 if d.path == source.display)
                 continue
             # The rules read ws.diagnostics (a broken file's names are not judged):
             # the part shares the list, which holds every file's findings so far.

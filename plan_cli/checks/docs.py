@@ -29,7 +29,7 @@ from functools import cache
 
 FAMILIES = ("plan_cli.checks.reading", "plan_cli.checks.shape", "plan_cli.checks.ids",
             "plan_cli.checks.references", "plan_cli.checks.dates", "plan_cli.checks.targets",
-            "plan_cli.checks.completeness", "plan_cli.guard")
+            "plan_cli.checks.completeness", "plan_cli.checks.personal", "plan_cli.guard")
 _ENTRY = re.compile(r"^``(?P<code>[a-z][a-z-]*)`` \((?P<severity>error|warning)\)$", re.M)
 
 

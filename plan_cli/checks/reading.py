@@ -66,9 +66,33 @@ documentation.
 
         a: 1
 
-``unknown-alias`` (error)
-    en: An alias ``*name`` has no anchor ``&name`` before it.
-    zh: 别名 ``*name`` 之前没有对应的锚点 ``&name``。
+``not-regular-file`` (error)
+    en: A symbolic link, device, pipe or folder where a data file should be: it is not read.
+    zh: 数据文件的位置上是符号链接、设备、管道或文件夹:不予读取。
+
+    Bad::
+
+        ledgers/x.yaml -> /dev/zero
+
+    Good::
+
+        ledgers/x.yaml (the file itself, committed)
+
+``file-too-large`` (error)
+    en: A data file over the size limit (64 MiB; PLAN_MAX_FILE_SIZE): it is not read.
+    zh: 数据文件超过大小上限(64 MiB,可用 PLAN_MAX_FILE_SIZE 调整):不予读取。
+
+    Bad::
+
+        (a 2 GB ledgers/x.yaml)
+
+    Good::
+
+        (the ledger split into files of a sensible size)
+
+``alias`` (error)
+    en: A YAML alias ``*name``: aliases are refused, never expanded (an alias bomb is nine lines).
+    zh: 使用了 YAML 别名 ``*name``:别名一律拒绝,不予展开(九行即可构成“别名炸弹”)。
 
     Bad::
 
@@ -77,6 +101,30 @@ documentation.
     Good::
 
         owners: {department: 市科技局}
+
+``too-deep`` (error)
+    en: Lists and mappings nested more than 64 deep: no plan data is, and reading it would recurse.
+    zh: 列表和映射嵌套超过 64 层:计划数据不会如此,读取时会过度递归。
+
+    Bad::
+
+        indicators: [[[[[[[[ … ]]]]]]]]
+
+    Good::
+
+        indicators: [rd-intensity]
+
+``number-too-large`` (error)
+    en: A number beyond 10^18 in magnitude: no figure in a plan is, and the reports would overflow.
+    zh: 数值绝对值超过 10^18:计划中没有这样的数字,报表计算会溢出。
+
+    Bad::
+
+        value: 24000000000000000000
+
+    Good::
+
+        value: 2.4
 
 ``multiple-documents`` (error)
     en: A second YAML document (after ``---``); each file holds one.

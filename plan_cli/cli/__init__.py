@@ -79,11 +79,13 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PLAN_DEBUG"):
             raise
+        from ..render.safe import visible
         from .options import say
 
+        detail = visible(f"{type(exc).__name__}: {exc}")  # may quote data
         print("plan: " + say("internal error ({error}). This is a bug in plan, not in your "
                              "data: please report it with the command you ran (PLAN_DEBUG=1 "
-                             "shows the traceback).", None, error=f"{type(exc).__name__}: {exc}"),
+                             "shows the traceback).", None, error=detail),
               file=sys.stderr)
         sys.exit(3)
 

@@ -66,6 +66,7 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
     from ..diagnostics import format_text
     from ..edit.ops import EditRefused, run_edit
     from ..messages import render
+    from ..render.safe import visible
 
     language, today = resolve_lang(lang), parse_as_of(as_of)
     location = edit_location(data, language)
@@ -73,9 +74,9 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         outcome = run_edit(location, today, lambda files: build(files, today), dry_run=dry_run)
     except EditRefused as exc:
         message, hint = render(exc.code, exc.args_, language)
-        typer.echo(f"plan: {message}" + (f"\n    {hint}" if hint else ""), err=True)
+        typer.echo(visible(f"plan: {message}" + (f"\n    {hint}" if hint else "")), err=True)
         usage = exc.code not in ("edit-locked", "edit-unsafe", "edit-unreadable",
-                                 "edit-write-failed")
+                                 "edit-write-failed", "edit-refused-file", "edit-bad-character")
         raise typer.Exit(2 if usage else 1) from None
     display = display_path(outcome.change.path)
     if outcome.errors:
@@ -83,12 +84,12 @@ def _run_edit(data: Path | None, as_of: str | None, lang: Lang | None, dry_run: 
         typer.echo(f"plan: {render('edit-refused', {}, language)[0]}", err=True)
         raise typer.Exit(1)
     if dry_run:
-        typer.echo(outcome.change.unified_diff(display), nl=False)
+        typer.echo(visible(outcome.change.unified_diff(display)), nl=False)
     verb = ("预览" if dry_run else "已更新") if language == "zh" else (
         "would update" if dry_run else "updated")
     if outcome.change.after == outcome.change.before:
         verb = "无需修改" if language == "zh" else "no change to"
-    typer.echo(f"{verb} {display}: {outcome.change.summary[language]}")
+    typer.echo(visible(f"{verb} {display}: {outcome.change.summary[language]}"))
 
 
 @app.command()
@@ -162,12 +163,10 @@ def record(
 
 
 def _period_option(text: str):
-    from ..quarter import Quarter
+    from ..quarter import parse_period
 
-    if text.strip().isdigit() and len(text.strip()) == 4:
-        return int(text)
     try:
-        return Quarter.parse(text)
+        return parse_period(text)
     except ValueError:
         raise BadValue("{value} is not a period; write 2024 or 2024Q2", "--period",
                        value=repr(text)) from None

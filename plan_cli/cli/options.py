@@ -122,7 +122,9 @@ StatusOption = Annotated[list[str] | None, typer.Option(
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"plan: {message}", err=True)
+    from ..render.safe import visible
+
+    typer.echo(visible(f"plan: {message}"), err=True)
     raise typer.Exit(code)
 
 

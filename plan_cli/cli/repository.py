@@ -82,7 +82,11 @@ def schema(
     from ..schema import SCHEMA_DIR, write_schemas
 
     folder = out or edit_location(data).path.parent / SCHEMA_DIR
-    stale = write_schemas(folder, check=check_only)
+    try:
+        stale = write_schemas(folder, check=check_only)
+    except OSError as exc:
+        fail(f"cannot write the schemas into {exc.filename or folder}: {exc.strerror or exc}"
+             f" (无法写入 JSON Schema)", code=1)
     for path in stale:
         typer.echo(say("out of date: {path}" if check_only else "wrote: {path}", None,
                        path=path))
@@ -111,6 +115,8 @@ def init(
         "wheel, a git URL, a version on your mirror."), show_default=False)] = None,
     ci: Annotated[CiChoice, typer.Option("--ci", help=(
         "The CI configuration to write: GitHub Actions, GitLab CI, or none."))] = "github",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the plan files the folder "
+                     "already holds (listed when refused without it).")] = False,
 ) -> None:
     """Create an empty plan repository for another plan or city (新建计划仓库).
 
@@ -119,18 +125,26 @@ def init(
     from ..quarter import Quarter
     from ..scaffold import PlanIdentity, ScaffoldError, scaffold
 
+    from ..edit.values import unwritable
     from ..messages import framework
 
     language = resolve_lang(lang)
+    if char := unwritable(title):
+        raise BadValue("contains {char}, which cannot be written safely", "--title", char=char)
+    quarters = []
     for name, text in (("--start", start), ("--end", end)):
         try:
-            Quarter.parse(text)
+            quarters.append(Quarter.parse(text))
         except ValueError:
             raise BadValue("{value} is not a quarter; write it as 2024Q2", name,
                            value=repr(text)) from None
+    if quarters[0] > quarters[1]:
+        raise BadValue("the plan cannot end ({end}) before it starts ({start})", "--end",
+                       end=end, start=start)
     try:
-        written = scaffold(folder, PlanIdentity(plan_id, title, start, end, level), language,
-                           tool=tool, ci=CiChoice(ci).value)
+        written = scaffold(folder, PlanIdentity(plan_id, title, str(quarters[0]),
+                                                str(quarters[1]), level), language,
+                           tool=tool, ci=CiChoice(ci).value, force=force)
     except ScaffoldError as exc:
         fail(framework(exc.msgid, language).format(**exc.args_))
     for path in written:

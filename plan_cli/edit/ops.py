@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import gc
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,8 +21,9 @@ from typing import Any
 
 from .. import model as m
 from ..diagnostics import Diagnostic, Severity
+from ..datadir import RefusedFile, display_path, read_data_file
 from ..load import INDICATORS_FILE, DataLocation, data_files
-from ..quarter import Quarter
+from ..quarter import Quarter, parse_period
 from .splice import Editor, EditError
 
 ENTRY_ORDER = tuple(m.ScheduleEntry.model_fields)
@@ -73,7 +75,13 @@ class Files:
 
     def raw(self, path: Path) -> bytes:
         if path not in self._bytes:
-            self._bytes[path] = path.read_bytes()
+            try:
+                self._bytes[path] = read_data_file(path)
+            except RefusedFile as exc:
+                from ..messages import render
+
+                raise EditRefused("edit-refused-file", file=path.name, detail={
+                    lang: render(exc.code, exc.args_, lang)[0] for lang in ("en", "zh")}) from None
         return self._bytes[path]
 
     def editor(self, path: Path) -> tuple[Editor, bytes]:
@@ -87,9 +95,19 @@ class Files:
         return Editor(text), bom
 
     def snapshot(self, change: Change) -> dict[Path, bytes]:
-        snap = {p: self.raw(p) for p in self.paths if p.is_file()}
+        snap = {p: self.raw(p) for p in self.paths if os.path.lexists(p)}
         snap[change.path] = change.after
         return snap
+
+
+def refuse_unwritable(values: dict[str, Any]) -> None:
+    """Refuse the edit if a value given on the command line holds a character that
+    cannot be written safely (see :mod:`plan_cli.edit.values`)."""
+    from .values import unwritable
+
+    for option, value in values.items():
+        if isinstance(value, str) and (char := unwritable(value)):
+            raise EditRefused("edit-bad-character", option=option, character=char)
 
 
 def _finish(path: Path, editor: Editor, bom: bytes, before: bytes, summary: dict) -> Change:
@@ -116,9 +134,10 @@ def _quarter_text(value: Any) -> str | None:
 
 
 def _period_text(value: Any) -> str:
-    if isinstance(value, int):
+    try:
+        return str(parse_period(value))
+    except ValueError:
         return str(value)
-    return _quarter_text(value) or str(value)
 
 
 def find_item(files: Files, item_id: str) -> tuple[Path, Editor, bytes, int]:
@@ -194,6 +213,10 @@ def _refuse_near_miss(item_id: str, quarter: str, wanted: str, existing: list[st
 def update(files: Files, item_id: str, upd: EntryUpdate, today: date) -> Change:
     """Set the status (and dates, evidence, …) of an item's entry for a quarter;
     add the entry when ``--deliverable`` names one the quarter does not have yet."""
+    refuse_unwritable({"--deliverable": upd.deliverable, "--evidence": upd.evidence,
+                       "--note": upd.note, "--cause": upd.cause,
+                       "--action": upd.corrective_action, "--correction": upd.correction,
+                       "--by": upd.by, "ITEM": item_id})
     path, editor, bom, i = find_item(files, item_id)
     item = editor.data["items"][i]
     item_id = str(item.get("id", item_id))  # found by its title: say its id
@@ -271,6 +294,7 @@ def _entry_fields(upd: EntryUpdate, entry: dict, item_id: str, today: date) -> d
 
 def note(files: Files, item_id: str, text: str, by: str | None, today: date) -> Change:
     """Add a dated progress note to the item's ``updates``."""
+    refuse_unwritable({"TEXT": text, "--by": by, "ITEM": item_id})
     path, editor, bom, i = find_item(files, item_id)
     item = editor.data["items"][i]
     item_id = str(item.get("id", item_id))
@@ -301,6 +325,8 @@ class ActualRecord:
 
 def record(files: Files, indicator_id: str, rec: ActualRecord, today: date) -> Change:
     """Add the indicator's actual for a period, or replace the one it has."""
+    refuse_unwritable({"--source": rec.source, "--note": rec.note, "--cause": rec.cause,
+                       "--action": rec.corrective_action, "INDICATOR": indicator_id})
     path = files.location.path / INDICATORS_FILE
     editor, bom = files.editor(path)
     entries = editor.data.get("indicators") if isinstance(editor.data, dict) else None
@@ -344,13 +370,11 @@ def record(files: Files, indicator_id: str, rec: ActualRecord, today: date) -> C
 
 def _sort_key(period: Any) -> tuple[int, int]:
     """Years sort after their quarters (2024 is the year's end)."""
-    if isinstance(period, int):
-        return (period, 5)
-    quarter = _quarter_text(period)
-    if quarter:
-        q = Quarter.parse(quarter)
-        return (q.year, q.q)
-    return (0, 0)
+    try:
+        parsed = parse_period(period)
+    except ValueError:
+        return (0, 0)
+    return (parsed, 5) if isinstance(parsed, int) else (parsed.year, parsed.q)
 
 
 def _reads_back(ws: Any, change: Change) -> bool:
@@ -366,19 +390,31 @@ def _verify(ws: Any, change: Change) -> None:
                           detail="the edited file would not read back as intended")
 
 
+def _inside(location: DataLocation, path: Path) -> None:
+    """An edit writes only inside the data folder (a symlinked ``ledgers/`` could
+    point anywhere)."""
+    root = location.path.resolve()
+    if root not in path.resolve().parents:
+        raise EditRefused("edit-refused-file", file=path.name, detail={
+            "en": "it is outside the data folder", "zh": "该文件位于数据目录之外"})
+
+
 def run_edit(location: DataLocation, today: date, build: Callable[[Files], Change],
              *, dry_run: bool = False) -> Outcome:
     """Build the change under the write lock, validate everything with it applied,
     and write it atomically when no error is found."""
     from ..check import run_checks
+    from contextlib import nullcontext
+
     from ..guard import run_guards
     from ..load import load, with_file
-    from .safefile import LockHeld, atomic_write, write_lock
+    from .safefile import LockHeld, atomic_write, clean_leftovers, write_lock
 
     enabled = gc.isenabled()
     gc.disable()  # as in load(): the parse makes many small, acyclic containers
     try:
-        with write_lock(location.path):
+        # A dry run writes nothing, so it takes no lock (and never waits for one).
+        with nullcontext() if dry_run else write_lock(location.path):
             files = Files(location)
             change = build(files)
             ws = load(location, files.snapshot(change))
@@ -398,12 +434,14 @@ def run_edit(location: DataLocation, today: date, build: Callable[[Files], Chang
                 return Outcome(change, errors)
             _verify(ws, change)
             if not dry_run and change.after != change.before:
+                _inside(location, change.path)
+                for folder in {location.path, change.path.parent}:
+                    clean_leftovers(folder)
                 atomic_write(change.path, change.after)
             return Outcome(change, written=not dry_run)
     except LockHeld as exc:
-        raise EditRefused("edit-locked", lock=str(exc.path), pid=exc.owner.get("pid", "?"),
-                          host=exc.owner.get("host", "?"),
-                          since=exc.owner.get("since", "?")) from None
+        raise EditRefused("edit-locked", lock=display_path(exc.path),
+                          seconds=f"{exc.waited:g}") from None
     except OSError as exc:  # read-only folder, a file held open by another program (Windows)
         raise EditRefused("edit-write-failed", file=exc.filename or location.path,
                           detail=exc.strerror or str(exc)) from None

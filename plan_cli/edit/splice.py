@@ -135,8 +135,14 @@ def render_scalar(value: Any, *, flow: bool, style: str = "") -> str:
     single = "'" + value.replace("'", "''") + "'"
     double = json.dumps(value, ensure_ascii=False)
     # (An empty plain value is null in YAML, whatever a reader makes of it.)
-    plain = () if not value or value.lower() in _YAML11_WORDS else (value,)
+    # Plain only where every YAML reader agrees: not empty, not a YAML 1.1 word, not
+    # starting with an indicator (libyaml reads `[-]`, stricter readers refuse it).
+    plain = () if (not value or value.lower() in _YAML11_WORDS
+                   or value[0] in "-?:,[]{}#&*!|>'\"%@`") else (value,)
     order = {"'": (single, double), '"': (double,)}.get(style, (*plain, single, double))
+    if "\t" in value or "\n" in value or "\r" in value:
+        # Written as an escape: readers disagree on tabs in plain or single-quoted text.
+        order = (double,)
     for candidate in order:
         if _fits(candidate, value, flow):
             return candidate

@@ -48,10 +48,29 @@ class _NoTrailingSpaces:
         return getattr(self._stream, name)
 
 
+from .safe import visible
+
+
+class SafeConsole(Console):
+    """A console that prints strings as text: markup off, control characters visible.
+
+    Every ``str`` rich prints (``print`` arguments, table cells and titles) goes
+    through :meth:`render_str`, so data cannot be read as markup (``[/]`` crashed
+    ``plan status``, ``[link=…]`` became a live link) nor reach the terminal as an
+    escape sequence. ``Text`` objects are built from :func:`~.safe.visible` text.
+    """
+
+    def render_str(self, text: str, **kwargs):
+        kwargs["markup"] = False
+        kwargs["emoji"] = False
+        return super().render_str(visible(text), **kwargs)
+
+
 def make_console(file: TextIO | None = None, width: int | None = None) -> Console:
     stream = file or sys.stdout
     is_tty = hasattr(stream, "isatty") and stream.isatty()
     if is_tty:
-        return Console(file=stream, width=width, highlight=False, soft_wrap=False)
-    return Console(file=_NoTrailingSpaces(stream), width=width or piped_width(),
-                   highlight=False, soft_wrap=False)
+        return SafeConsole(file=stream, width=width, highlight=False, soft_wrap=False,
+                           markup=False, emoji=False)
+    return SafeConsole(file=_NoTrailingSpaces(stream), width=width or piped_width(),
+                       highlight=False, soft_wrap=False, markup=False, emoji=False)

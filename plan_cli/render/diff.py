@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from ..reports.diff import DiffEntry, DiffReport
 from .labels import label
+from .safe import md_cell
 
 def _w(key: str, lang: str, **args) -> str:
     return label(f"diff_{key}", lang, **args)
@@ -65,14 +66,10 @@ def render_table(report: DiffReport, console, lang: str) -> None:
     print_view(View(title, [_summary(report, lang)], grids), console)
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(report: DiffReport, lang: str) -> str:
     """GitHub-flavoured markdown, ready for a pull request comment or a job summary."""
-    lines = [f"### {_w('title', lang)}", "",
-             f"`{_side(report.base, lang)}` → `{_side(report.head, lang)}`", ""]
+    base, head = (md_cell(_side(r, lang)).replace("`", "'") for r in (report.base, report.head))
+    lines = [f"### {_w('title', lang)}", "", f"`{base}` → `{head}`", ""]
     if not report.entries:
         return "\n".join(lines + [_w("none", lang), ""])
     lines += [_summary(report, lang), ""]
@@ -82,7 +79,7 @@ def render_markdown(report: DiffReport, lang: str) -> str:
         cols = _columns(lang)
         lines.append("| " + " | ".join(cols) + " |")
         lines.append("|" + "---|" * len(cols))
-        lines += ["| " + " | ".join(_md_cell(c) for c in _row(e, lang)) + " |" for e in entries]
+        lines += ["| " + " | ".join(md_cell(c) for c in _row(e, lang)) + " |" for e in entries]
         lines.append("")
     return "\n".join(lines)
 

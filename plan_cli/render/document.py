@@ -23,7 +23,8 @@ from .due import owners_text, state_words
 from .gaps import (light_text, official_lines, period_text, projection_text, status_text,
                    target_text)
 from .labels import label
-from .output import _md, num, share
+from .output import num, share
+from .safe import md_cell as _md
 from .owners import ranking_grid, weights_args
 
 CN_NUMBERS = "一二三四五六七八九十"

@@ -20,6 +20,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .safe import md_cell, visible
+
 FORMATS = ("table", "json", "markdown", "csv")
 
 
@@ -60,9 +62,11 @@ def render_table(view: View, console: Console) -> None:
                 console.print(_wrapped(grid.title, console.width), markup=False)
             console.print(f"  {view.empty or '—'}", markup=False)
             continue
-        table = Table(title=Text(_wrapped(grid.title, console.width)) if grid.title else None, title_justify="left",
-                      box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
-        widths = column_widths([grid.head, *grid.rows], console.width)
+        title = Text(_wrapped(visible(grid.title), console.width)) if grid.title else None
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
+        # Control characters shown visibly (\x1b) before measuring: that is what prints.
+        rows = [[visible(cell) for cell in row] for row in grid.rows]
+        widths = column_widths([grid.head, *rows], console.width)
         # When even the unbreakable pieces do not fit (many English columns on a narrow
         # screen), rich folds the cells to the screen as before: the table never runs
         # past the screen, but a word may then be split.
@@ -71,7 +75,7 @@ def render_table(view: View, console: Console) -> None:
             table.add_column(_wrapped(name, widths[i]) if fits else name,
                              justify="right" if i in grid.right else "left",
                              overflow="fold", width=widths[i] if fits else None)
-        for row in grid.rows:
+        for row in rows:
             # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
             table.add_row(*(Text(_wrapped(cell, widths[i]) if fits else cell)
                             for i, cell in enumerate(row)))
@@ -130,31 +134,27 @@ def _wrapped(cell: str, columns: int) -> str:
     return "\n".join(line for part in cell.split("\n") for line in wrap(part, columns))
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(view: View) -> str:
-    out = [f"# {_md(view.title)}", ""]
+    out = [f"# {md_cell(view.title)}", ""]
     if view.banner:
-        out += [f"> **{_md(view.banner)}**", ""]
-    out += [f"- {_md(line)}" for line in view.header]
+        out += [f"> **{md_cell(view.banner)}**", ""]
+    out += [f"- {md_cell(line)}" for line in view.header]
     for grid in view.grids:
         out.append("")
         if grid.title:
-            out += [f"## {_md(grid.title)}", ""]
+            out += [f"## {md_cell(grid.title)}", ""]
         if not grid.rows:
             out.append(view.empty or "—")
             continue
-        out.append("| " + " | ".join(map(_md, grid.head)) + " |")
+        out.append("| " + " | ".join(map(md_cell, grid.head)) + " |")
         out.append("|" + "|".join("---:" if i in grid.right else "---"
                                   for i in range(len(grid.head))) + "|")
-        out += ["| " + " | ".join(map(_md, row)) + " |" for row in grid.rows]
-        out += [""] + [f"- {_md(n)}" for n in grid.notes] if grid.notes else []
+        out += ["| " + " | ".join(map(md_cell, row)) + " |" for row in grid.rows]
+        out += [""] + [f"- {md_cell(n)}" for n in grid.notes] if grid.notes else []
     if view.chart:
-        out += ["", "```", *view.chart, "```"]
+        out += ["", "```", *map(visible, view.chart), "```"]
     if view.notes:
-        out += [""] + [f"- {_md(n)}" for n in view.notes]
+        out += [""] + [f"- {md_cell(n)}" for n in view.notes]
     return "\n".join(out)
 
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from ..reports.status import StatusReport
 from .labels import label
 from .output import banner_lines, filter_lines
+from .safe import md_cell
 
 
 def _header(report: StatusReport, data_label: str, lang: str, filters=None) -> list[str]:
@@ -65,30 +66,26 @@ def render_table(report: StatusReport, console: Console, data_label: str, lang: 
     print_view(View(header[0], header[1:], grids, notes=notes), console)
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(map(_md_escape, head)) + " |",
+    lines = ["| " + " | ".join(map(md_cell, head)) + " |",
              "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
-    lines += ["| " + " | ".join(map(_md_escape, row)) + " |" for row in rows]
+    lines += ["| " + " | ".join(map(md_cell, row)) + " |" for row in rows]
     return lines
 
 
 def render_markdown(report: StatusReport, data_label: str, lang: str, filters=None) -> str:
-    out = [f"# {report.plan_title}", ""]
+    out = [f"# {md_cell(report.plan_title)}", ""]
     lines = _header(report, data_label, lang, filters)
     if report.synthetic:
-        out += [f"> **{lines[0]}**", ""]
+        out += [f"> **{md_cell(lines[0])}**", ""]
         lines = lines[1:]
-    out += [f"- {line}" for line in lines[1:]]
+    out += [f"- {md_cell(line)}" for line in lines[1:]]
     for title, (head, rows) in ((label("ledgers", lang), _ledger_rows(report, lang)),
                                 (label("areas", lang), _area_rows(report, lang))):
         out += ["", f"## {title}", ""] + _md_table(head, rows)
     gaps = _gap_lines(report, lang)
     if gaps:
-        out += ["", f"## {label('gaps', lang)}", ""] + [f"- {g}" for g in gaps]
+        out += ["", f"## {label('gaps', lang)}", ""] + [f"- {md_cell(g)}" for g in gaps]
     return "\n".join(out)
 
 
