@@ -64,7 +64,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "台账:已录入{entered}项(应有{declared}项);推进计划节点{entries}个,其中按期完成{on_time}个、"
         "逾期完成{late}个、逾期未完成{overdue}个、本季到期{due}个;按期完成率{rate}。"),
     "doc_indicators": ("Indicators", "指标完成情况"),
-    "doc_figure_indicators": ("Indicators against their targets", "主要指标完成情况图"),
+    "doc_figure": ("Figure {n}. {what}", "图{n} {what}"),
+    "doc_figure_indicator": ("{name} ({unit}): actuals against the target",
+                             "{name}({unit})实际值与目标"),
+    "doc_figure_ledgers": ("Items by colour, per ledger", "各台账事项三色预警分布"),
+    "doc_figure_departments": ("Items by colour, per department (most red first)",
+                               "各责任部门事项三色预警分布(红灯多者在前)"),
+    "doc_figure_departments_top": ("Items by colour: the {n} departments with most red",
+                                   "红灯最多的{n}个责任部门事项三色预警分布"),
+    "docx_no_charts": ("the .docx is written without its charts: the chart engine "
+                       "(matplotlib) is not installed; install it with: {hint}",
+                       ".docx 已生成,但不含图表:未安装图表组件 matplotlib,安装方法:{hint}"),
     "doc_ledgers": ("Ledgers", "台账推进情况"),
     "doc_completion_ledger": ("Schedule entries by ledger", "各台账推进节点完成情况"),
     "dropped_entries": ("Dropped", "已取消"),
