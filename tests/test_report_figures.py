@@ -98,3 +98,15 @@ def test_without_matplotlib_the_docx_is_written_without_charts(run_plan, tmp_pat
     assert "二、指标完成情况" in text and not any(t.startswith("图1") for t in text)
     result = _report_docx(run_plan, tmp_path / "en.docx", "--lang", "en")
     assert "without its charts" in result.stderr and "plan-taizhang[charts]" in result.stderr
+
+
+def test_close_period_labels_do_not_print_over_each_other():
+    """bases in the fixture: a 2023 actual and a 2024Q1 actual weeks apart on the axis."""
+    from plan_cli.render.charts import _tick_labels
+
+    xs = [2022.0, 2024.0, 2024.1, 2026.0]
+    names = dict(zip(xs, ["2022", "2023", "2024Q1", "2025"]))
+    assert _tick_labels(xs, names) == ["2022", "2023", "\n2024Q1", "2025"]
+    xs = [2024.0, 2024.25, 2024.5, 2024.75]  # every quarter: alternate lines, never three
+    names = dict(zip(xs, ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]))
+    assert _tick_labels(xs, names) == ["2024Q1", "\n2024Q2", "2024Q3", "\n2024Q4"]
