@@ -90,4 +90,4 @@ def test_init_lang_zh_writes_a_chinese_skeleton(run_plan, tmp_path, monkeypatch)
     check = run_plan("check", "--data", data, "--lang", "zh")
     assert check.exit_code == 0, check.output
     again = run_plan("init", tmp_path / "county", "--lang", "zh")
-    assert again.exit_code == 2 and "已存在" in again.stderr
+    assert again.exit_code == 2 and "已有计划文件" in again.stderr and "--force" in again.stderr

@@ -105,7 +105,7 @@ def test_report_titles_and_sections_at_three_dates(run_plan, as_of, title):
     assert list(sections(doc)) == ["总体情况", "指标完成情况", "台账推进情况", "逾期及滞后事项",
                                    "部门考评排名", "数据缺口", "下一步工作"]
     assert sections(doc)["下一步工作"]["placeholder"] is True
-    assert sections(doc)["指标完成情况"]["figures"][0]["key"] == "indicators"  # chart slot
+    assert sections(doc)["指标完成情况"]["figures"][0]["key"] == "indicator"  # a chart
 
 
 def test_report_mid_period_content(run_plan):

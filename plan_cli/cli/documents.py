@@ -39,7 +39,10 @@ def _emit(doc, output_format: DocFormat, output: Path | None, language: str) -> 
             fail(label("docx_needs_output", language))
         from ..render.docx import write_docx
 
-        write_docx(doc, output)
+        if write_docx(doc, output):
+            from ..render.charts import INSTALL_HINT
+
+            typer.echo(f"plan: {label('docx_no_charts', language, hint=INSTALL_HINT)}", err=True)
     else:
         text = render_json(to_dict(doc)) if output_format is DocFormat.json else to_markdown(doc)
         if output is None:

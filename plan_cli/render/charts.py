@@ -31,11 +31,18 @@ class ChartsUnavailable(RuntimeError):
     """matplotlib is not installed; the message says how to install it."""
 
 
-def _figure(width: float, height: float):
+def _matplotlib():
     try:
-        from matplotlib.figure import Figure
+        import matplotlib
+        from matplotlib.figure import Figure  # noqa: F401
     except ImportError:
         raise ChartsUnavailable(INSTALL_HINT) from None
+    return matplotlib
+
+
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     # Fixed margins, not a layout engine: "constrained" draws every figure twice
     # (measured: 0.30 s a chart with it on this machine, see the commit).
@@ -70,7 +77,7 @@ def _save(fig, fmt: str) -> bytes:
 def draw_indicator(chart: IndicatorChart, lang: str, fmt: str = "svg",
                    title: str | None = None) -> bytes:
     """One indicator's chart: baseline, actuals, trajectory, target (band), projection."""
-    import matplotlib
+    matplotlib = _matplotlib()
 
     with matplotlib.rc_context(_rc()):
         fig = _figure(6.4, 3.4)
@@ -121,20 +128,24 @@ def draw_indicator(chart: IndicatorChart, lang: str, fmt: str = "svg",
             ax.annotate(_num(chart.target.value), (chart.target.x, chart.target.value),
                         textcoords="offset points", xytext=(10, -3), fontsize=8)
         names = {p.x: p.period for p in points}
-        ax.set_xticks(xs, [names[x] for x in xs])
+        ticks = _tick_labels(xs, names)
+        ax.set_xticks(xs, ticks)
+        two_lines = any(t.startswith("\n") for t in ticks)
+        if two_lines:  # room for the lowered labels above the legend
+            fig.subplots_adjust(bottom=0.27)
         ax.set_xlim(xs[0] - 0.4, xs[-1] + 0.6)
         ax.margins(y=0.15)  # room for the value labels above the highest point
         ax.set_ylabel(chart.unit)
         ax.grid(axis="y", color="#e0e0e0")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=5, frameon=False,
-                  fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if two_lines else -0.12),
+                  ncols=5, frameon=False, fontsize=8)
         return _save(fig, fmt)
 
 
 def draw_colours(chart: ColourChart, lang: str, fmt: str = "svg",
                  title: str | None = None) -> bytes:
     """Items by colour: one stacked horizontal bar per ledger or department."""
-    import matplotlib
+    matplotlib = _matplotlib()
 
     rows = list(chart.rows)
     with matplotlib.rc_context(_rc()):
@@ -163,6 +174,9 @@ def draw_colours(chart: ColourChart, lang: str, fmt: str = "svg",
             left = [a + b for a, b in zip(left, widths)]
         ax.set_yticks(positions, names)
         ax.set_xlabel(label("items", lang))
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # items come whole: no 0.5
         ax.spines["left"].set_visible(False)
         if not rows:
             ax.text(0.5, 0.5, label("chart_nothing", lang), ha="center", va="center",
@@ -171,6 +185,17 @@ def draw_colours(chart: ColourChart, lang: str, fmt: str = "svg",
             ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / (height - 1.25) - 0.02),
                       ncols=4, frameon=False, fontsize=8)
         return _save(fig, fmt)
+
+
+def _tick_labels(xs: list[float], names: dict[float, str]) -> list[str]:
+    """Period names; one closer than half a year to the previous label goes a line lower
+    (a year's figure and the next quarter's would print over each other)."""
+    labels, last, lowered = [], None, False
+    for x in xs:
+        lowered = last is not None and x - last < 0.5 and not lowered
+        labels.append(("\n" if lowered else "") + names[x])
+        last = x
+    return labels
 
 
 def _num(value: float) -> str:

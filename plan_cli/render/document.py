@@ -7,16 +7,18 @@ and :func:`to_dict` print it, :mod:`plan_cli.render.docx` lays it out as a
 Chinese official document. The renderers never compute: a number appears in
 every format or in none.
 
-Figures: a section may hold :class:`FigureSlot`\\ s (what a chart should show).
-No chart engine draws them yet; a renderer prints a slot only when it carries
-an ``image`` file, so charts can be added without changing the model.
+Figures: a section may hold :class:`Figure`\\ s, each the chart data of
+:mod:`plan_cli.reports.charts` (the data the site draws) with a numbered caption.
+The .docx draws them as PNG with :mod:`plan_cli.render.charts`, the engine that
+draws the site's SVG, so the two never disagree; markdown and JSON carry only
+the captions (the tables hold the same numbers).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, replace
 
+from ..reports.charts import ColourChart, IndicatorChart
 from ..reports.notice import NoticeReport
 from ..reports.report import PlanReport
 from .due import owners_text, state_words
@@ -28,6 +30,7 @@ from .safe import md_cell as _md
 from .owners import ranking_grid, weights_args
 
 CN_NUMBERS = "一二三四五六七八九十"
+FIGURE_DEPARTMENTS = 25  # the departments chart shows the 25 with most red (as the site)
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,10 @@ class Table:
 
 
 @dataclass(frozen=True)
-class FigureSlot:
-    key: str  # what to draw: "indicators", "ranking", ...
-    caption: str
-    image: Path | None = None  # a rendered chart, when a chart engine provides one
+class Figure:
+    key: str  # what it shows: "indicator", "ledgers", "departments"
+    caption: str  # numbered: 图1 ...
+    chart: IndicatorChart | ColourChart
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Section:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    figures: list[FigureSlot] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
     placeholder: bool = False  # for the office to write (下一步工作)
 
 
@@ -104,9 +107,27 @@ def report_document(report: PlanReport, lang: str) -> Document:
                  "—" if r.baseline is None else f"{num(r.baseline.value)} ({r.baseline.period})",
                  _latest(r, lang), light_text(r.light, lang), status_text(r, lang),
                  projection_text(r, lang), _missing(r, lang)] for r in report.indicators]
+    figure_no = iter(range(1, 10_000))
+
+    def figure(key: str, chart, what: str) -> Figure:
+        return Figure(key, label("doc_figure", lang, n=next(figure_no), what=what), chart)
+
     indicators = Section(label("doc_indicators", lang), official_lines(report.indicators, lang),
                          [Table(ind_head, ind_rows, [r.light for r in report.indicators], 4)],
-                         [FigureSlot("indicators", label("doc_figure_indicators", lang))])
+                         [figure("indicator", c, label("doc_figure_indicator", lang,
+                                                       name=c.name, unit=c.unit))
+                          for c in report.charts])
+    colour_figures = []
+    for chart in report.colours:
+        if chart.by == "ledger":
+            colour_figures.append(figure("ledgers", chart, label("doc_figure_ledgers", lang)))
+        elif len(chart.rows) > FIGURE_DEPARTMENTS:  # most red first: keep the worst
+            colour_figures.append(figure(
+                "departments", replace(chart, rows=chart.rows[:FIGURE_DEPARTMENTS]),
+                label("doc_figure_departments_top", lang, n=FIGURE_DEPARTMENTS)))
+        else:
+            colour_figures.append(figure("departments", chart,
+                                         label("doc_figure_departments", lang)))
     ledger_head = [label(k, lang) for k in ("ledger", "entered", "assigned", "entries", "done",
                                             "due", "overdue")]
     ledger_rows = [[s.name, f"{s.entered}/{'?' if s.declared is None else s.declared}",
@@ -154,7 +175,8 @@ def report_document(report: PlanReport, lang: str) -> Document:
         Section(label("doc_overview", lang), overview),
         indicators,
         Section(label("doc_ledgers", lang), [],
-                [Table(ledger_head, ledger_rows)] + [t for t in completions if t.rows]),
+                [Table(ledger_head, ledger_rows)] + [t for t in completions if t.rows],
+                colour_figures),
         Section(label("doc_late", lang), [] if late_tables else [label("doc_none_late", lang)],
                 late_tables),
         Section(label("doc_ranking", lang),
@@ -229,9 +251,6 @@ def to_markdown(doc: Document) -> str:
             out.append("|" + "---|" * len(t.head))
             out += ["| " + " | ".join(map(_md, row)) + " |" for row in t.rows]
             out.append("")
-        for f in s.figures:
-            if f.image is not None:
-                out += [f"![{_md(f.caption)}]({f.image.as_posix()})", ""]
     if doc.closing:
         out += [""] + [_md(line) + "  " for line in doc.closing]
     if doc.banner:
@@ -241,9 +260,8 @@ def to_markdown(doc: Document) -> str:
 
 def to_dict(doc: Document) -> dict:
     """JSON shape, version 1: the document model as it is printed."""
-    data = asdict(doc)
-    for s in data["sections"]:
-        for f in s["figures"]:
-            f["image"] = None if f["image"] is None else str(f["image"])
+    data = asdict(replace(doc, sections=[replace(s, figures=[]) for s in doc.sections]))
+    for s, section in zip(data["sections"], doc.sections):  # a figure: what and its caption
+        s["figures"] = [{"key": f.key, "caption": f.caption} for f in section.figures]
     return {"version": 1, "report": doc.kind if doc.kind == "notice" else "report",
             "synthetic_banner": doc.banner, **data}

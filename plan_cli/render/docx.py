@@ -13,6 +13,8 @@ Fonts are named with fallbacks (``w:altName`` in the font table): machines
 without 方正小标宋简体 or 仿宋_GB2312 (they are not free) use 华文中宋 / 宋体 and
 仿宋 / FangSong, and LibreOffice then substitutes what it has (Noto Serif CJK).
 三色预警 cells are shaded green / yellow / red; notice levels blue / orange / red.
+Figures are PNG drawn by :mod:`plan_cli.render.charts` (the site's engine) as wide
+as the 版心 (156 mm), their caption below; without matplotlib they are left out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ BODY_FONT, BODY_ALT = "仿宋_GB2312", "仿宋"
 HEADING_FONT, HEADING_ALT = "黑体", "SimHei"
 NUMBER_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
+TEXT_WIDTH_MM = 156  # 版心: 210 mm less the 28 + 26 mm margins (tables and figures)
 
 SHADES = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "blue": "BDD7EE",
           "orange": "F8CBAD"}
@@ -124,7 +127,7 @@ def _table(doc, table) -> None:
     tbl.remove(body)
 
 
-def _widths(grid, table, total_mm: float = 156) -> list:
+def _widths(grid, table, total_mm: float = TEXT_WIDTH_MM) -> list:
     """Columns as wide as their longest text (a cap keeps long notes from crowding the rest)."""
     from docx.shared import Mm
 
@@ -182,11 +185,37 @@ def _font_table_fallbacks(document) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def write_docx(doc: Document, path: Path) -> None:
-    """Write ``doc`` to ``path`` (.docx), all or nothing (:func:`atomic_write`)."""
+def _figure(document, figure, lang: str) -> None:
+    """The chart as a PNG picture, centred at the text width, its caption below."""
+    import io
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    from ..reports.charts import IndicatorChart
+    from .charts import draw_colours, draw_indicator
+
+    draw = draw_indicator if isinstance(figure.chart, IndicatorChart) else draw_colours
+    png = draw(figure.chart, lang, fmt="png")  # ChartsUnavailable before anything is added
+    p = document.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(6)
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.keep_with_next = True  # the caption stays with its picture
+    p.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM))
+    _paragraph(document, figure.caption, BODY_FONT, 14, centre=True, space_after=6)
+
+
+def write_docx(doc: Document, path: Path) -> int:
+    """Write ``doc`` to ``path`` (.docx), all or nothing (:func:`atomic_write`).
+
+    Returns how many figures are left out because matplotlib (the ``charts`` extra)
+    is not installed: the document is written without them."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
+
+    from .charts import ChartsUnavailable
 
     document = docx.Document()
     section = document.sections[0]
@@ -206,6 +235,7 @@ def write_docx(doc: Document, path: Path) -> None:
     for line in doc.subtitle:
         _paragraph(document, line, BODY_FONT, 16, centre=True)
     _paragraph(document, "", BODY_FONT, 16, indent=False)
+    left_out = 0
     for i, s in enumerate(doc.sections):
         if doc.kind == "notice" and i and s.tables:  # one notice a page
             document.add_page_break()
@@ -216,9 +246,13 @@ def write_docx(doc: Document, path: Path) -> None:
             _table(document, table)
             _paragraph(document, "", BODY_FONT, 10.5, indent=False)
         for figure in s.figures:
-            if figure.image is not None:
-                document.add_picture(str(figure.image), width=Mm(150))
-                _paragraph(document, figure.caption, BODY_FONT, 14, centre=True)
+            if left_out:
+                left_out += 1
+                continue
+            try:
+                _figure(document, figure, doc.lang)
+            except ChartsUnavailable:
+                left_out += 1
     if doc.closing:
         _paragraph(document, "", BODY_FONT, 16, indent=False)
         for line in doc.closing:
@@ -237,3 +271,4 @@ def write_docx(doc: Document, path: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     atomic_write(Path(path), buffer.getvalue())
+    return left_out

@@ -2,7 +2,8 @@
 
 One computation for both: where the indicators stand (:mod:`.gaps`), how the
 ledgers advance (:mod:`.status`), the late entries with their causes
-(:mod:`.due`), the 考评 ranking (:mod:`.owners`) and every data gap. The
+(:mod:`.due`), the 考评 ranking (:mod:`.owners`), every data gap, and the data of
+its charts (:mod:`.charts`, the same the site draws). The
 renderers (:mod:`plan_cli.render.document`) turn it into words, markdown and
 .docx; this module computes only.
 """
@@ -14,6 +15,7 @@ from datetime import date
 
 from ..load import Workspace
 from ..quarter import Quarter
+from .charts import ColourChart, IndicatorChart, colour_charts, indicator_chart
 from .due import DueRow, build_due
 from .gaps import GapRow, build_gaps
 from .owners import OwnersReport, build_owners
@@ -52,6 +54,11 @@ class PlanReport:
     late: tuple[DueRow, ...]  # overdue entries, most late first
     behind: tuple[GapRow, ...]  # indicators behind (red), with their causes
     owners: OwnersReport  # the 考评 ranking
+    # Charts: the indicators with at least one actual known on as_of, in the order of
+    # ``indicators`` (a chart of a target alone says nothing the table does not), and
+    # the items by colour per ledger and per department.
+    charts: tuple[IndicatorChart, ...] = ()
+    colours: tuple[ColourChart, ...] = ()
 
 
 def build_report(ws: Workspace, as_of: date) -> PlanReport:
@@ -82,6 +89,10 @@ def build_report(ws: Workspace, as_of: date) -> PlanReport:
         None if any(d is None for d in declared) else sum(declared),
         sum(s.entries for s in status.ledgers), on_time, done_late, overdue,
         sum(s.due for s in status.ledgers), on_time / owed if owed else None)
+    tolerance = info.settings.about_tolerance
+    drawn = {ev.indicator.id: indicator_chart(ev, as_of, tolerance) for ev in status.evaluations}
+    charts = tuple(drawn[r.id] for r in rows if r.id in drawn and drawn[r.id].actuals)
     return PlanReport(info.title, info.issuer, info.synthetic, as_of, Quarter.of(as_of),
                       status.final, headline, status, rows, late,
-                      tuple(r for r in rows if r.light == "red"), owners)
+                      tuple(r for r in rows if r.light == "red"), owners, charts,
+                      colour_charts(ws, as_of))
