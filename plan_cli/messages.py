@@ -581,7 +581,7 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     ),
     "xlsx-bad-map": (
         "{file}: {detail}",
-        "{file}:{detail}",
+        "映射文件 {file} 有误:{detail}",
         "see `plan import xlsx --help` for the mapping file's fields",
         "映射文件的写法见 plan import xlsx --help",
     ),
@@ -1423,6 +1423,47 @@ HELP: dict[str, str] = {
         "看板打开时的语言;每页都可切换。默认:zh(中文)。",
     "The level of the leaders in charge: 市, 县, 区 or 省 (as in 分管市领导).":
         "分管领导的层级:市、县、区或省(如“分管市领导”中的“市”)。",
+    # plan export / plan import, --output and --table (issue 11), plan init --force (issue 9)
+    "Write the report to FILE as UTF-8 bytes (CSV with a BOM) instead of printing it: "
+    "PowerShell's > re-encodes what it redirects. CSV with several tables writes one file "
+    "each, FILE-NAME.csv.":
+        "把报告按 UTF-8 字节写入文件(CSV 带 BOM),而不是打印到屏幕:PowerShell 的 > "
+        "重定向会改变编码。含多张表的 CSV 每张表写一个文件:文件名-表名.csv。",
+    "CSV holds one table: the one to write, when the report has several (the error lists "
+    "their names).":
+        "CSV 只能放一张表:报告有多张表时,指定要导出的那张(出错提示会列出表名)。",
+    "Overwrite the plan files the folder already holds (listed when refused without it).":
+        "覆盖该文件夹中已有的计划文件(不加此项时会拒绝并列出这些文件)。",
+    "Write the plan to a file others open: xlsx (Excel 台账).":
+        "把计划导出为他人可打开的文件:xlsx(Excel 台账)。",
+    "The ledgers as Excel 台账 (one sheet each), the indicators and a 说明 sheet: "
+    "print-ready, with a status drop-down and the 三色预警 colours.":
+        "导出 Excel 台账:每个台账一张工作表,另有指标表和说明表;可直接打印,"
+        "状态列带下拉选项,并按三色预警着色。",
+    "The workbook to write.": "要写出的工作簿。",
+    "The year whose four quarters the ledger sheets show (and earlier quarters with open "
+    "entries); 0 for every quarter of the plan. Default: the as-of year.":
+        "台账表展示哪一年的四个季度(以及更早仍未完成的季度);0 表示计划期内全部季度。"
+        "默认:截至日期所在年份。",
+    "Read a filled-in file back as edits: xlsx.": "把填好的文件读回为数据修改:xlsx。",
+    "Read a filled-in 台账 (the layout `plan export xlsx` writes) back as edits: statuses, "
+    "completion dates, progress notes, causes and corrective actions, owners, indicators' "
+    "actuals. Shows them as a plan diff; every cell it cannot read is named (Sheet!F12); "
+    "nothing is written if any cell is unreadable or the result fails plan check. A blank "
+    "cell never overwrites a filled field.":
+        "把填好的台账(plan export xlsx 导出的格式)读回为数据修改:状态、完成时间、进展情况、"
+        "原因和整改措施、责任主体、指标实际值。先以计划变更的形式列出;每个无法读取的单元格都会"
+        "指明位置(工作表!F12);只要有单元格无法读取,或结果通不过 plan check,就不写入任何内容。"
+        "空白单元格不会覆盖已填写的内容。",
+    "The filled-in workbook.": "填好的工作簿。",
+    "--dry-run (the default) shows the changes and writes nothing; --apply writes them.":
+        "--dry-run(默认)只列出修改,不写入;--apply 才写入。",
+    "A department's own layout: a YAML file naming which column is which (columns: {item: "
+    "任务编号, quarter: 季度, status: 完成情况, done_on: 完成时间, ...}; or kind: actuals "
+    "with indicator, period, value, source).":
+        "部门自有表格的列映射:一个 YAML 文件,写明哪一列是什么(columns: {item: 任务编号, "
+        "quarter: 季度, status: 完成情况, done_on: 完成时间, ...};或 kind: actuals,"
+        "写明 indicator、period、value、source 列)。",
 }
 
 # The CLI framework's own words (click, bundled in typer), and plan's usage errors.

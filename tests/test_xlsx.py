@@ -641,7 +641,8 @@ def test_updates_made_after_the_export_are_not_undone(run_plan, plan_repo, tmp_p
 
 
 @pytest.mark.parametrize("text, words", [
-    ("columns: [a\n", "line 2, column 1: YAML syntax error"),
+    # the end of the input is placed on the last line, inside the file (issue 9)
+    ("columns: [a\n", "line 1, column 12: YAML syntax error"),
     ("columns: {quarter: 季度, item: 编号}\ncolumns: {}\n", "duplicate key 'columns'"),
 ])
 def test_a_broken_mapping_file_is_located(run_plan, plan_repo, tmp_path, text, words):

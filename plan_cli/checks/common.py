@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import model as m
 from ..load import Workspace
+from ..suggest import suggestions
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ def items(ws: Workspace) -> Iterator[ItemRef]:
 
 
 def _suggest(value: str, choices: Iterable[str]) -> dict:
-    guess = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    """The tool's one did-you-mean (:mod:`plan_cli.suggest`), as a diagnostic argument."""
+    guess = suggestions(value, choices, n=1)
     if not guess:
         return {"en": "", "zh": ""}
     return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}

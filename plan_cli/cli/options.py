@@ -93,11 +93,11 @@ OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", show_default=False,
     help="Write the report to FILE as UTF-8 bytes (CSV with a BOM) instead of printing it: "
     "PowerShell's > re-encodes what it redirects. CSV with several tables writes one file "
-    "each, FILE-NAME.csv. 写入文件(UTF-8)。")]
+    "each, FILE-NAME.csv.")]
 TableOption = Annotated[str | None, typer.Option(
     "--table", metavar="NAME", show_default=False,
     help="CSV holds one table: the one to write, when the report has several "
-    "(the error lists their names). 选择要导出的表。")]
+    "(the error lists their names).")]
 _FILTER_HELP = ("Repeat to allow several values (any matches); different filters must all "
                 "match. A value that names nothing in the data is an error.")
 AreaOption = Annotated[list[str] | None, typer.Option(

@@ -13,9 +13,8 @@ from .options import (AreaOption, AsOfOption, DataOption, DepartmentOption, Lang
                       LeaderOption, LedgerOption, NoCacheOption, edit_location, fail,
                       parse_as_of, prepare, resolve_filters, resolve_lang)
 
-export_app = typer.Typer(help="Write the plan to a file others open: xlsx (Excel 台账). "
-                         "导出台账。", no_args_is_help=True)
-import_app = typer.Typer(help="Read a filled-in file back as edits: xlsx. 导入台账。",
+export_app = typer.Typer(help="Write the plan to a file others open: xlsx (Excel 台账).", no_args_is_help=True)
+import_app = typer.Typer(help="Read a filled-in file back as edits: xlsx.",
                          no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(import_app, name="import")
@@ -67,12 +66,11 @@ def export_xlsx(
     year: Annotated[int | None, typer.Option(
         "--year", metavar="YEAR", show_default=False,
         help="The year whose four quarters the ledger sheets show (and earlier quarters "
-        "with open entries); 0 for every quarter of the plan. Default: the as-of year. "
-        "展示哪一年的四个季度。")] = None,
+        "with open entries); 0 for every quarter of the plan. Default: the as-of year.")] = None,
     lang: LangOption = None, no_cache: NoCacheOption = False,
 ) -> None:
     """The ledgers as Excel 台账 (one sheet each), the indicators and a 说明 sheet:
-    print-ready, with a status drop-down and the 三色预警 colours. 导出 Excel 台账。"""
+    print-ready, with a status drop-down and the 三色预警 colours."""
     from ..spreadsheet.export import build_workbook, data_revision, write_workbook
 
     ws, today, language = prepare(data, as_of, lang, no_cache)
@@ -99,19 +97,19 @@ def import_xlsx(
     workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="The filled-in workbook.")],
     apply: Annotated[bool, typer.Option(
         "--apply/--dry-run", help="--dry-run (the default) shows the changes and writes "
-        "nothing; --apply writes them. 默认只预览,--apply 才写入。")] = False,
+        "nothing; --apply writes them.")] = False,
     mapping: Annotated[Path | None, typer.Option(
         "--map", metavar="MAP.yaml", show_default=False,
         help="A department's own layout: a YAML file naming which column is which "
         "(columns: {item: 任务编号, quarter: 季度, status: 完成情况, done_on: 完成时间, ...}; "
-        "or kind: actuals with indicator, period, value, source). 自有表格的列映射。")] = None,
+        "or kind: actuals with indicator, period, value, source).")] = None,
     data: DataOption = None, as_of: AsOfOption = None, lang: LangOption = None,
 ) -> None:
     """Read a filled-in 台账 (the layout `plan export xlsx` writes) back as edits:
     statuses, completion dates, progress notes, causes and corrective actions, owners,
     indicators' actuals. Shows them as a plan diff; every cell it cannot read is
     named (Sheet!F12); nothing is written if any cell is unreadable or the result
-    fails plan check. A blank cell never overwrites a filled field. 导入填好的台账。"""
+    fails plan check. A blank cell never overwrites a filled field."""
     from ..datadir import display_path
     from ..diagnostics import format_text
     from ..edit.ops import EditRefused

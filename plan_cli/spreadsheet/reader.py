@@ -9,7 +9,6 @@ cannot be read is one :class:`Problem`, located as ``Sheet!F12``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 
 from .. import model as m
 from ..edit.ops import ActualRecord, EntryUpdate
+from ..suggest import suggestions
 from . import cells
 from . import layout as L
 from .cells import CellError, Sheet
@@ -50,7 +50,9 @@ class Reading:
 
 
 def _suggest(value: str, choices) -> dict[str, str]:
-    guess = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.4)
+    """The tool's one did-you-mean (:mod:`plan_cli.suggest`), a little more lenient for
+    words typed into a spreadsheet."""
+    guess = suggestions(value, choices, n=1, cutoff=0.4)
     if not guess:
         return {"en": "", "zh": ""}
     return {"en": f" (did you mean '{guess[0]}'?)", "zh": f"(是否应为“{guess[0]}”?)"}
