@@ -587,7 +587,7 @@ CATALOG: dict[str, tuple[str, str, str | None, str | None]] = {
     ),
     "xlsx-edit-refused": (
         "{detail}",
-        "{detail}",
+        "修改被拒绝:{detail}",
         None,
         None,
     ),

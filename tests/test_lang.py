@@ -19,7 +19,7 @@ ALLOWED = {
     "Excel", "BOM", "UTF", "JSON", "Schema", "HEAD", "origin", "main", "pre", "commit",
     "language", "server", "rd", "intensity", "innovation", "department", "leader", "ledger",
     "PLAN_DATA", "PLAN_LANG", "LC_ALL", "LANG", "data", "schemas", "cache", "version", "report",
-    "PT", "cd", "init", "check", "settings", "notice", "auto", "gitlab", "docx", "GB", "GitHub", "GitLab",
+    "PT", "cd", "init", "check", "settings", "notice", "auto", "gitlab", "docx", "xlsx", "GB", "GitHub", "GitLab",
     "Actions", "GITHUB_ACTIONS", "true", "CI", "wheel", "pip", "none", "unknown", "department",
     *COMMANDS,
     *(s for s in ("planned", "in_progress", "done", "delayed", "blocked", "dropped", "met",
@@ -40,7 +40,7 @@ def english_words(text: str) -> list[str]:
 
 def test_every_help_is_chinese(run_plan, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    for args in ([], *([c] for c in COMMANDS)):
+    for args in ([], *([c] for c in COMMANDS), ["export", "xlsx"], ["import", "xlsx"]):
         result = run_plan(*args, "--help")
         assert result.exit_code == 0, (args, result.output)
         assert english_words(result.stdout) == [], (args, result.stdout)
