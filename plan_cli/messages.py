@@ -1558,6 +1558,8 @@ FRAMEWORK: dict[str, str] = {
     "LEDGER": "台账",
     "STATUS": "状态",
     "FILE": "文件",
+    "OUT": "输出文件",
+    "YEAR": "年份",
     "DIR": "目录",
     "SPEC": "安装说明",
     "CODE": "代码",

@@ -19,9 +19,12 @@ ALLOWED = {
     "Excel", "BOM", "UTF", "JSON", "Schema", "HEAD", "origin", "main", "pre", "commit",
     "language", "server", "rd", "intensity", "innovation", "department", "leader", "ledger",
     "PLAN_DATA", "PLAN_LANG", "LC_ALL", "LANG", "data", "schemas", "cache", "version", "report",
-    "PT", "cd", "init", "check", "settings", "notice", "auto", "gitlab", "docx", "xlsx", "GB", "GitHub", "GitLab",
+    "PT", "cd", "init", "check", "settings", "notice", "auto", "gitlab", "docx", "xlsx", "CSV", "PowerShell", "GB", "GitHub", "GitLab",
     "Actions", "GITHUB_ACTIONS", "true", "CI", "wheel", "pip", "none", "unknown", "department",
     *COMMANDS,
+    # the mapping file's keys (plan import xlsx --map), typed as they are; --dry-run's default
+    "YAML", "columns", "item", "quarter", "status", "done_on", "kind", "actuals", "indicator",
+    "period", "value", "source", "dry", "run",
     *(s for s in ("planned", "in_progress", "done", "delayed", "blocked", "dropped", "met",
                   "on_track", "at_risk", "off_track", "no_data", "no_baseline", "missed",
                   "due", "overdue", "upcoming")),
