@@ -8,6 +8,7 @@ or CSV, so the formats cannot drift apart between reports.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -62,8 +63,6 @@ def render_table(view: View, console: Console) -> None:
                 console.print(_wrapped(grid.title, console.width), markup=False)
             console.print(f"  {view.empty or '—'}", markup=False)
             continue
-        title = Text(_wrapped(visible(grid.title), console.width)) if grid.title else None
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_header=grid.show_head)
         # Control characters shown visibly (\x1b) before measuring: that is what prints.
         rows = [[visible(cell) for cell in row] for row in grid.rows]
         widths = column_widths([grid.head, *rows], console.width)
@@ -71,15 +70,8 @@ def render_table(view: View, console: Console) -> None:
         # screen), rich folds the cells to the screen as before: the table never runs
         # past the screen, but a word may then be split.
         fits = sum(widths) + table_overhead(len(widths)) <= console.width
-        for i, name in enumerate(grid.head):
-            table.add_column(_wrapped(name, widths[i]) if fits else name,
-                             justify="right" if i in grid.right else "left",
-                             overflow="fold", width=widths[i] if fits else None)
-        for row in rows:
-            # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
-            table.add_row(*(Text(_wrapped(cell, widths[i]) if fits else cell)
-                            for i, cell in enumerate(row)))
-        console.print(table)
+        if not print_grid(console, grid, rows, widths if fits else None):
+            _rich_grid(console, grid, rows, widths, fits)
         for note in grid.notes:
             console.print(_wrapped(f"  {note}", console.width), markup=False)
     if view.chart:
@@ -90,6 +82,246 @@ def render_table(view: View, console: Console) -> None:
         console.print()
     for note in view.notes:
         console.print(_wrapped(note, console.width), markup=False)
+
+
+def _rich_grid(console: Console, grid: Grid, rows: list[list[str]], widths: list[int],
+               fits: bool) -> None:
+    """The grid through rich's Table: for a table too wide for the screen (rich folds
+    its cells) and the rare console :func:`print_grid` cannot stand in for."""
+    title = Text(_wrapped(visible(grid.title), console.width)) if grid.title else None
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  show_header=grid.show_head)
+    for i, name in enumerate(grid.head):
+        table.add_column(_wrapped(name, widths[i]) if fits else name,
+                         justify="right" if i in grid.right else "left",
+                         overflow="fold", width=widths[i] if fits else None)
+    for row in rows:
+        # Text, not markup: data may hold brackets ("[OFF]", ids) rich would eat.
+        table.add_row(*(Text(_wrapped(cell, widths[i]) if fits else cell)
+                        for i, cell in enumerate(row)))
+    console.print(table)
+
+
+def print_grid(console: Console, grid: Grid, rows: list[list[str]],
+               widths: list[int] | None) -> bool:
+    """Print a grid as rich's SIMPLE_HEAD table (no edge padding) printed it, byte for
+    byte and escape code for escape code, without rich's per-cell layout (≈0.1 ms a
+    cell: half an hour for a 30,000-item ``plan due``).
+
+    ``widths`` are the columns :func:`column_widths` chose when the table fits; None
+    when it does not, and the cells are folded to the screen as rich folds them (its
+    column widths, its line breaking, a word split where it must be).
+
+    The lines are laid out here: the title, the header (bold on a terminal, aligned to
+    the bottom), the rule, the rows (number columns to the right, multi-line cells
+    aligned to the top), blank edge lines above and below. False, with nothing
+    printed, where rich would lay the table out differently (a line rich measures wider
+    than its column, a tab, an ASCII-only or legacy Windows console, styled header
+    markup): the caller then prints it through rich."""
+    from rich.cells import cell_len
+
+    if console.legacy_windows or console.options.ascii_only:
+        return False
+    count = len(grid.head)
+    right = grid.right
+    left_pad = [""] + [" "] * (count - 1)
+    right_pad = [" "] * (count - 1) + [""]
+    heads = []
+    for i, name in enumerate(grid.head):
+        # The header is a string to rich: read as the console reads strings.
+        text = console.render_str(_wrapped(name, widths[i]) if widths else name)
+        if text.spans or text.style:
+            return False
+        heads.append(text.plain)
+    if widths is None:
+        widths = _folded_widths([heads] * grid.show_head + rows, console.width)
+        if widths is None:
+            return False
+        lines_of = head_lines_of = _folded_lines
+    else:
+        lines_of = _fitting_lines
+        head_lines_of = functools.partial(_fitting_lines, wrap=False)  # wrapped above
+    blank = [" " * (widths[i] + len(left_pad[i]) + len(right_pad[i])) for i in range(count)]
+    table_width = sum(widths) + table_overhead(count)
+
+    head: list[list[tuple[str, bool]]] = []  # lines of (text, in the header style)
+    if grid.show_head:
+        cells = []
+        for i, name in enumerate(heads):
+            lines = head_lines_of(name, widths[i], i in right, cell_len)
+            if lines is None:
+                return False
+            cells.append(lines)
+        height = max(len(c) for c in cells)
+        for k in range(height):
+            pieces = [(" ", False)]
+            for i, lines in enumerate(cells):
+                at = k - (height - len(lines))  # a header cell sits at the bottom
+                if i:
+                    pieces.append((" ", False))
+                if at < 0:
+                    pieces.append((blank[i], True))
+                    continue
+                if left_pad[i]:
+                    pieces.append((left_pad[i], True))
+                pieces.append((lines[at], True))
+                if right_pad[i]:
+                    pieces.append((right_pad[i], True))
+            pieces.append((" ", False))
+            head.append(pieces)
+    body: list[str] = []
+    numbers = [i in right for i in range(count)]
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            lines = lines_of(cell, widths[i], numbers[i], cell_len)
+            if lines is None:
+                return False
+            cells.append(lines)
+        height = max(len(c) for c in cells)
+        if height == 1:
+            body.append(" " + " ".join(left_pad[i] + lines[0] + right_pad[i]
+                                       for i, lines in enumerate(cells)) + " ")
+            continue
+        for k in range(height):
+            body.append(" " + " ".join(left_pad[i] + lines[k] + right_pad[i] if k < len(lines)
+                                       else blank[i] for i, lines in enumerate(cells)) + " ")
+    edge = " " * table_width
+    title = Text(_wrapped(visible(grid.title), console.width)) if grid.title else None
+    if title:  # a title of spaces wraps to nothing: rich shows none
+        console.print(_Title(title, table_width))
+    rule = [" " + "─" * (table_width - 2) + " "] if grid.show_head else []
+    _write(console, head, [edge], [*rule, *body, edge])
+    return True
+
+
+def _fitting_lines(text: str, size: int, right: bool, cell_len,
+                   wrap: bool = True) -> list[str] | None:
+    """A cell that fits, wrapped by :func:`_wrapped` (unless already): its lines
+    justified to ``size``; None when rich would fold or expand one (it measures it
+    wider, a tab)."""
+    if "\t" in text:
+        return None
+    out = []
+    for line in (_wrapped(text, size) if wrap else text).split("\n"):
+        used = cell_len(line)
+        if used > size:
+            return None
+        out.append(" " * (size - used) + line if right else line + " " * (size - used))
+    return out
+
+
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _folded_lines(text: str, size: int, right: bool, cell_len) -> list[str] | None:
+    """A cell's lines as rich's Text wraps them with ``overflow="fold"`` (words longer
+    than the column split), justified to ``size``."""
+    from rich._wrap import divide_line
+    from rich.cells import set_cell_size
+
+    if "\t" in text:
+        return None
+    out = []
+    for line in text.split("\n"):
+        cuts = divide_line(line, size, fold=True) if cell_len(line) > size else []
+        for start, stop in zip([0, *cuts], [*cuts, len(line)]):
+            piece = line[start:stop]
+            if len(piece) > size:  # rich drops the spaces a line has beyond its size
+                spaces = _TRAILING_SPACE.search(piece)
+                if spaces:
+                    piece = piece[:len(piece) - min(len(spaces.group()), len(piece) - size)]
+            if right:
+                piece = piece.rstrip()
+            used = cell_len(piece)
+            if used > size:  # rich crops what is still too wide ("态环境局 " to 8 columns)
+                piece = set_cell_size(piece, size)
+                used = cell_len(piece)
+            out.append(" " * (size - used) + piece if right else piece + " " * (size - used))
+    return out
+
+
+def _folded_widths(rows: list[list[str]], total: int) -> list[int] | None:
+    """The column widths (without padding) rich's Table gives cells it may fold: each
+    column as wide as its widest line, the widest columns narrowed until the table fits
+    ``total``. None where a column would be too narrow to hold a character."""
+    from rich._ratio import ratio_reduce
+    from rich.cells import cell_len
+
+    count = len(rows[0])
+    pads = [(i > 0) + (i < count - 1) for i in range(count)]
+    widest = [max((cell_len(line) for row in rows for line in row[i].splitlines()), default=0)
+              for i in range(count)]
+    room = total - (count + 1)  # the edges and the dividers
+
+    def measured(i: int, limit: int) -> int:  # rich's Measurement of the column, its maximum
+        if limit < 1:
+            return 0
+        if limit - pads[i] < 1:
+            return limit
+        return min(min(widest[i], limit) + pads[i], limit)
+
+    widths = [measured(i, room) or 1 for i in range(count)]
+    if sum(widths) > room:
+        widths = Table._collapse_widths(widths, [True] * count, room)
+        if sum(widths) > room:
+            widths = ratio_reduce(sum(widths) - room, [1] * count, widths, widths)
+        widths = [measured(i, w) or 0 for i, w in enumerate(widths)]
+    content = [w - pads[i] for i, w in enumerate(widths)]
+    return content if min(content) >= 1 else None
+
+
+class _Title:
+    """A table's title as rich's Table prints it: left-justified across the table."""
+
+    def __init__(self, text: Text, width: int):
+        self.text, self.width = text, width
+
+    def __rich_console__(self, console, options):
+        return console.render(self.text, options.update(width=self.width, highlight=False,
+                                                        height=None, justify="left"))
+
+
+def _write(console: Console, head: list[list[tuple[str, bool]]], before: list[str],
+           after: list[str]) -> None:
+    """Print ``before``, the header lines and ``after``: straight to the console's file
+    when rich would write there unchanged (its header style's escape codes around each
+    styled piece, as rich emits them), else as segments through rich (recording,
+    capturing, a quiet console)."""
+    from rich.segment import Segment
+
+    style = console.get_style("table.header")
+    direct = (not console.record and not console.quiet and not console.is_jupyter
+              and getattr(console, "_buffer_index", None) == 0)
+    if not direct:
+        class Lines:
+            def __rich_console__(self, console, options):
+                for line in before:
+                    yield Segment(line)
+                    yield Segment.line()
+                for pieces in head:
+                    yield from (Segment(t, style if styled else None) for t, styled in pieces)
+                    yield Segment.line()
+                for line in after:
+                    yield Segment(line)
+                    yield Segment.line()
+
+        console.print(Lines())
+        return
+    with console.capture() as captured:
+        console.print(Text("x", style=style), end="")
+    start, end = captured.get().split("x")
+    text = "".join(line + "\n" for line in before)
+    text += "".join("".join(start + t + end if styled and start else t for t, styled in pieces)
+                    + "\n" for pieces in head)
+    try:
+        console.file.write(text)
+        write = console.file.write
+        for at in range(0, len(after), 4096):  # in pieces: a 30,000-row report is megabytes
+            write("".join(line + "\n" for line in after[at:at + 4096]))
+        console.file.flush()
+    except BrokenPipeError:
+        console.on_broken_pipe()
 
 
 def table_overhead(count: int) -> int:
