@@ -7,6 +7,7 @@ closing punctuation (,。、;:)》”). Used for help texts (cli/localize.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -17,11 +18,17 @@ _OPEN = r"(\[{(《「『“‘"
 _TOKEN = re.compile(rf"\s+|[{_OPEN}]*(?:[^\s{_CJK}{_OPEN}]+|.)[,。、;:!?)》」』”’%)\]}}]*", re.S)
 
 
+# Remembered: a report measures every cell of every row, and its words, ids and
+# Chinese characters come back thousands of times.
+@functools.lru_cache(maxsize=1 << 16)
 def width(text: str) -> int:
     """Columns ``text`` takes on a terminal (wide and full-width characters count 2)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def longest_token(text: str) -> int:
     """The width of the widest piece of ``text`` that a line may not break."""
     return max((width(t) for t in _TOKEN.findall(text) if not t.isspace()), default=0)

@@ -171,21 +171,26 @@ def print_grid(console: Console, grid: Grid, rows: list[list[str]],
             head.append(pieces)
     body: list[str] = []
     numbers = [i in right for i in range(count)]
+    laid: dict[tuple[str, int], list[str] | None] = {}  # cells repeat: 2023Q1, red, owners
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
-            lines = lines_of(cell, widths[i], numbers[i], cell_len)
+            lines = laid.get((cell, i), laid)
+            if lines is laid:  # the cell's lines with their padding
+                lines = lines_of(cell, widths[i], numbers[i], cell_len)
+                if lines is not None:
+                    lines = [left_pad[i] + line + right_pad[i] for line in lines]
+                laid[cell, i] = lines
             if lines is None:
                 return False
             cells.append(lines)
-        height = max(len(c) for c in cells)
+        height = max(map(len, cells))
         if height == 1:
-            body.append(" " + " ".join(left_pad[i] + lines[0] + right_pad[i]
-                                       for i, lines in enumerate(cells)) + " ")
+            body.append(" " + " ".join(lines[0] for lines in cells) + " ")
             continue
-        for k in range(height):
-            body.append(" " + " ".join(left_pad[i] + lines[k] + right_pad[i] if k < len(lines)
-                                       else blank[i] for i, lines in enumerate(cells)) + " ")
+        cells = [lines if len(lines) == height else lines + [blank[i]] * (height - len(lines))
+                 for i, lines in enumerate(cells)]
+        body.extend(" " + " ".join(parts) + " " for parts in zip(*cells))
     edge = " " * table_width
     title = Text(_wrapped(visible(grid.title), console.width)) if grid.title else None
     if title:  # a title of spaces wraps to nothing: rich shows none
