@@ -226,14 +226,14 @@ class LedgerIndex:
     broken: bool = False  # (head: the file has errors of its own)
 
 
-def ledger_index(ws: Workspace, ledger: m.LedgerFile, source=None, *, head: bool = False,
+def ledger_index(ws: Workspace, ledger: m.LedgerFile, source=None, *, titles: bool = True,
                  broken: bool = False) -> LedgerIndex:
     """``ledger`` as :class:`LedgerIndex` (``source``: the file it was read from)."""
     source = source or ws.source_of(ledger)
     items = ledger.items
     return LedgerIndex(source.path.name, source.display, ledger.ledger.id, ledger.revisions,
-                       [item.id for item in items], [] if head else [item.title for item in items],
-                       locate(source.data, ("items",), at_key=True) if head else (1, 1), broken)
+                       [item.id for item in items], [item.title for item in items] if titles else [],
+                       locate(source.data, ("items",), at_key=True), broken)
 
 
 def guard_removals(base: Workspace, head: Workspace, base_date: date,
@@ -241,7 +241,8 @@ def guard_removals(base: Workspace, head: Workspace, base_date: date,
     broken = _broken(head)
     yield from removed_items(
         [ledger_index(base, ledger) for ledger in base.ledgers],
-        [ledger_index(head, ledger, head=True, broken=head.source_of(ledger).display in broken)
+        [ledger_index(head, ledger, titles=False,
+                      broken=head.source_of(ledger).display in broken)
          for ledger in head.ledgers],
         {d.path.rsplit("/", 1)[-1] for d in head.diagnostics})
     yield from removed_indicators(base, head)

@@ -23,6 +23,7 @@ An item id found twice (the checks report it) is judged where
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 from collections.abc import Mapping
@@ -34,6 +35,7 @@ from . import model as m
 from .diagnostics import Diagnostic, Severity
 from .guard import (LedgerIndex, item_schedule, item_targets, judged_alike, ledger_index,
                     removed_items, run_guards)
+from .datadir import LEDGERS_DIR, RefusedFile, ledger_paths, read_data_file
 from .load import DataLocation, Workspace, iter_ledgers, ledger_order, load_base
 
 
@@ -56,15 +58,20 @@ def guard_streaming(location: DataLocation, rev: str, base_date: date, today: da
 
 def _guard(location: DataLocation, blobs: Mapping[Path, bytes], base_date: date, today: date,
            cache: Any) -> list[Diagnostic]:
-    looked_up = _Digests(cache, store=False)
+    looked_up = _Digests(cache)
     base = load_base(location, blobs, looked_up) if blobs else Workspace(location)
     base_ledgers: list[tuple[int, int, Path, LedgerIndex]] = []
-    digests: dict[Path, bytes] = {}  # BASE's sound ledger files: the digest of their bytes
+    # BASE's sound ledger files by path: (digest of their bytes, their own problems,
+    # whether each item judged against itself yields nothing)
+    unchanged_if: dict[Path, tuple[bytes, list[Diagnostic], bool]] = {}
+    seen = len(base.diagnostics)
     for number, (source, ledger) in enumerate(iter_ledgers(base, blobs, looked_up)):
+        problems, seen = base.diagnostics[seen:], len(base.diagnostics)
         if ledger is not None:
             base_ledgers.append((ledger_order(ledger), number, source.path,
                                  ledger_index(base, ledger, source)))
-            digests[source.path] = looked_up.digest
+            unchanged_if[source.path] = (looked_up.digest, problems,
+                                         all(judged_alike(item) for item in ledger.items))
         looked_up.digest = None
         del source, ledger
     base_ledgers.sort(key=lambda entry: entry[:2])  # load()'s order: ledger_order, then name
@@ -75,31 +82,30 @@ def _guard(location: DataLocation, blobs: Mapping[Path, bytes], base_date: date,
         for k, item_id in enumerate(entry[3].ids):
             before[item_id] = (place, k)
 
-    reading = _Digests(cache, store=True)
-    head = load_base(location, cache=reading)
+    head = load_base(location, cache=cache)
     head_ledgers: list[tuple[int, int, LedgerIndex]] = []
     found: list[tuple[str, int, int, list[Diagnostic]]] = []  # (id, file number, index, diags)
-    for number, (source, ledger) in enumerate(iter_ledgers(head, cache=reading)):
-        if ledger is None:
+    for number, path in enumerate(ledger_paths(location.path / LEDGERS_DIR)):
+        disk = _DiskFile(path)
+        place = places.get(path)
+        digest, problems, alike = unchanged_if.get(path, (None, [], False))
+        if digest is not None and digest == disk.digest and alike and all(
+                before.get(item_id) == (place, k)
+                for k, item_id in enumerate(base_ledgers[place][3].ids)):
+            # The same bytes, every item where it was: BASE's items, nothing to find on
+            # them; the file's index and problems are BASE's (its path is the same).
+            index = base_ledgers[place][3]
+            broken = any(d.severity is Severity.error for d in problems)
+            head.diagnostics += problems
+            head_ledgers.append((base_ledgers[place][0], number,
+                                 dataclasses.replace(index, broken=broken)))
             continue
-        # Unchanged bytes: the items still at their BASE place are BASE's items.
-        same = places.get(source.path) if digests.get(source.path) == reading.digest else None
-        reading.digest = None
-        broken = any(d.path == source.display and d.severity is Severity.error
-                     for d in head.diagnostics)
-        head_ledgers.append((ledger_order(ledger), number,
-                             ledger_index(head, ledger, source, head=True, broken=broken)))
-        olds = _base_items(ledger, same, before, base_ledgers, location, blobs, looked_up)
-        for i, item in enumerate(ledger.items):
-            if (same, i) == before.get(item.id) and judged_alike(item):
-                continue
-            old = olds.get(before.get(item.id))
-            diags = list(item_targets(head, source, i, item, old)) if old is not None else []
-            if not broken:
-                diags += item_schedule(head, source, i, item, old, base_date)
-            if diags:
-                found.append((item.id, number, i, diags))
-        del source, ledger, olds  # let this file's data go before the next is read
+        for source, ledger in iter_ledgers(head, disk, cache):
+            if ledger is not None:
+                _judge(head, number, source, ledger, place if disk.digest == digest else None,
+                       before, base_ledgers, location, blobs, looked_up, base_date,
+                       head_ledgers, found)
+            del source, ledger  # let this file's data go before the next is read
     head_ledgers.sort(key=lambda entry: entry[:2])
     after: dict[str, tuple[int, int]] = {}  # item id -> its last place, as run_guards sees it
     for _, number, index in head_ledgers:
@@ -114,6 +120,27 @@ def _guard(location: DataLocation, blobs: Mapping[Path, bytes], base_date: date,
     # The indicators' rules (and nothing of the ledgers, which neither side holds now).
     diags += run_guards(base, head, base_date, today)
     return sorted(diags)
+
+
+def _judge(head: Workspace, number: int, source, ledger: m.LedgerFile, same: int | None,
+           before, base_ledgers, location, blobs, cache, base_date: date,
+           head_ledgers: list, found: list) -> None:
+    """One working-tree ledger file: its index, and its items' findings (``same``: its
+    place in ``base_ledgers`` if its bytes are unchanged)."""
+    broken = any(d.path == source.display and d.severity is Severity.error
+                 for d in head.diagnostics)
+    head_ledgers.append((ledger_order(ledger), number,
+                         ledger_index(head, ledger, source, titles=False, broken=broken)))
+    olds = _base_items(ledger, same, before, base_ledgers, location, blobs, cache)
+    for i, item in enumerate(ledger.items):
+        if (same, i) == before.get(item.id) and judged_alike(item):
+            continue  # the same item: nothing to find
+        old = olds.get(before.get(item.id))
+        diags = list(item_targets(head, source, i, item, old)) if old is not None else []
+        if not broken:
+            diags += item_schedule(head, source, i, item, old, base_date)
+        if diags:
+            found.append((item.id, number, i, diags))
 
 
 def _base_items(ledger: m.LedgerFile, same: int | None, before: dict[str, tuple[int, int]],
@@ -155,14 +182,42 @@ class _OneFile(Mapping):
         return 1
 
 
-class _Digests:
-    """The parse cache as :func:`plan_cli.load.load` uses it (or none), noting the
-    digest of the bytes of the file read last: files unchanged since BASE are known
-    by it. ``store=False``: looked up, never written (BASE's old versions of files
-    would stay in the cache for good: a check prunes only what checks stored)."""
+class _DiskFile(Mapping):
+    """One working-tree file as a one-file snapshot, read once: :func:`plan_cli.load.
+    iter_ledgers` reads it as from the folder (a refused or unreadable file raises
+    the same error in the same place), and its digest is of the bytes it reads."""
 
-    def __init__(self, cache: Any, store: bool):
-        self.cache, self.store = cache, store
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.raw: bytes | None = read_data_file(path)
+            self.error: Exception | None = None
+        except (OSError, RefusedFile) as exc:
+            self.raw, self.error = None, exc
+        self.digest = None if self.raw is None else hashlib.sha256(self.raw).digest()
+
+    def __getitem__(self, path: Path) -> bytes:
+        if path != self.path:
+            raise KeyError(path)
+        if self.raw is None:
+            raise self.error
+        return self.raw
+
+    def __iter__(self):
+        return iter((self.path,))
+
+    def __len__(self) -> int:
+        return 1
+
+
+class _Digests:
+    """The parse cache as :func:`plan_cli.load.load` uses it (or none) for BASE's
+    files, noting the digest of the bytes of the file read last (files unchanged
+    since BASE are known by it); looked up, never written: BASE's old versions of
+    files would stay in the cache for good (a check prunes only what checks stored)."""
+
+    def __init__(self, cache: Any):
+        self.cache = cache
         self.digest: bytes | None = None
 
     def parse_key(self, raw: bytes) -> bytes:
@@ -173,5 +228,4 @@ class _Digests:
         return self.cache.get_parse(key) if self.cache is not None else None
 
     def put_parse(self, key: bytes, data: Any, problems: list) -> None:
-        if self.cache is not None and self.store:
-            self.cache.put_parse(key, data, problems)
+        pass

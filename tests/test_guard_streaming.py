@@ -251,6 +251,32 @@ def test_an_unchanged_file_is_judged_alike(repo):
         [("tasks-east.yaml", "delay-without-cause")]
 
 
+def test_base_files_are_read_one_at_a_time_and_a_too_large_one_unread(repo, monkeypatch):
+    """gitread.Blobs answers each request from one git process: a file over the size
+    limit is refused before its bytes are read, and the files after it still come
+    right (the stream stays in step)."""
+    from plan_cli.datadir import RefusedFile
+    from plan_cli.gitread import Blobs
+
+    data = repo / "data"
+    monkeypatch.setenv("PLAN_MAX_FILE_SIZE", "600")
+    with Blobs(DataLocation(data, "option"), "HEAD") as blobs:
+        names = sorted(blobs, key=lambda p: p.name)
+        assert {p.name for p in names} >= {"plan.yaml", "tasks.yaml", "key-indicators.yaml"}
+        refused = 0
+        for path in names * 2:
+            expected = git(repo, "show", f"HEAD:{path.relative_to(repo).as_posix()}")
+            if len(expected.encode("utf-8")) > 600:
+                with pytest.raises(RefusedFile):
+                    blobs[path]
+                refused += 1
+            else:
+                assert blobs[path].decode("utf-8") == expected
+        assert 0 < refused < len(names) * 2
+    whole, streamed = _both(data, "HEAD")  # (load reports it as file-too-large)
+    assert streamed == whole
+
+
 def test_off_track_needs_cause_alike(repo):
     data = repo / "data"
     _replace(data, IND, "- {period: 2023, value: 2.4, source: synthetic}",
@@ -325,9 +351,10 @@ def test_streamed_guards_hold_one_ledger_file_of_each_side_at_a_time(tmp_path, m
     ledgers = sorted((data / "ledgers").glob("*.yaml"))
     assert len(ledgers) >= 16
     (ledgers[3]).unlink()
-    text = ledgers[5].read_text(encoding="utf-8")
-    ledgers[5].write_text(text.replace("done_on: 2023-03-20", "done_on: 2023-03-21", 1),
-                          encoding="utf-8")
+    for changed in (ledgers[5], ledgers[8], ledgers[12]):
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text.replace("done_on: 2023-03-20", "done_on: 2023-03-21", 1),
+                           encoding="utf-8")
 
     alive: list[weakref.ref] = []
     peak = [0]
@@ -343,7 +370,9 @@ def test_streamed_guards_hold_one_ledger_file_of_each_side_at_a_time(tmp_path, m
     monkeypatch.setattr(load_module, "_validate_ledger", counting)
     location = DataLocation(data, "option")
     streamed = guard_streaming(location, "HEAD", date(2024, 4, 10), TODAY)
-    assert len(alive) >= 2 * (len(ledgers) - 1), "every file of both sides was validated"
+    # every BASE file read for its index; of the head only the three changed files, and
+    # their BASE versions again
+    assert len(alive) == len(ledgers) + 6, len(alive)
     assert peak[0] <= 2, peak[0]
     codes = {d.code for d in streamed}
     assert {"ledger-removed", "closed-entry-changed"} <= codes
