@@ -13,7 +13,8 @@ and item ids):
    findings): each item is judged against what it was at BASE, wherever it was
    (items move between files), read again from its BASE file — unless the item
    is where it was in a file whose bytes are unchanged: it is then the same
-   item, and nothing can be found on it.
+   item, and nothing can be found on it. A file unchanged with every item where
+   it was is not parsed again at all: its index and problems are BASE's.
 3. Removals (``item-removed``, ``ledger-removed``) from the two indexes, and
    the indicators' rules on the small files.
 
