@@ -46,7 +46,7 @@ ENV = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="100", LANG="
 for _name in ("PLAN_DATA", "LC_ALL", "PLAN_DEBUG"):
     ENV.pop(_name, None)
 
-PLAN = [PY, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.cli import entry; entry()"]
+PLAN = [PY, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.launch import entry; entry()"]
 BARE_TYPER = textwrap.dedent("""
     import sys, typer
     from pathlib import Path

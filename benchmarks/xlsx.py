@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 ENV = dict(os.environ, PYTHONPATH=str(HERE.parent), NO_COLOR="1", LANG="C.UTF-8")
-PLAN = [sys.executable, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.cli import entry; entry()"]
+PLAN = [sys.executable, "-c", "import sys; sys.argv[0] = 'plan'; from plan_cli.launch import entry; entry()"]
 
 
 def timed(args: list[str]) -> tuple[float, float]:

@@ -1,5 +1,5 @@
 """``python -m plan_cli`` runs the ``plan`` command."""
 
-from .cli import entry
+from .launch import entry
 
 entry()

@@ -326,9 +326,13 @@ def _files_key(location: DataLocation, today: date) -> tuple[bytes, list[str]] |
     return digest.digest(), names
 
 
-def checked(location: DataLocation, today: date, use_cache: bool = True):
+def checked(location: DataLocation, today: date, use_cache: bool = True,
+            index: list | None = None):
     """``(diagnostics, files_read)`` of ``plan check`` for ``location`` at ``today``:
-    from the cache when every file is unchanged, else loaded, checked and stored."""
+    from the cache when every file is unchanged, else loaded, checked and stored.
+
+    ``index``, a list, receives the sound ledgers' index
+    (:func:`plan_cli.checks.run_checks_streaming`), stored with the result."""
     from .diagnostics import Diagnostic, Severity
 
     cache = open_cache(location) if use_cache else None
@@ -338,21 +342,29 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
         key, names = files_key
         value = cache._get("check", folder_name, key)
         try:
-            files_read, stored, _ = value
+            files_read, stored, _, ledgers = value
             root = location.path
             displays = {rel: display_path(root / rel) for rel in names}
             diags = [Diagnostic(displays[rel], line, column, Severity(severity), code, args)
                      for rel, line, column, severity, code, args in stored]
             if type(files_read) is int and all(
                     type(d.line) is int and type(d.column) is int and type(d.code) is str
-                    and type(d.args) is dict for d in diags):
+                    and type(d.args) is dict for d in diags) and all(
+                    type(e) is tuple and len(e) == 4 and type(e[0]) is str
+                    and (root / e[0]).resolve().is_relative_to(root.resolve())
+                    for e in ledgers):
+                if index is not None:
+                    index.extend(ledgers)
                 return diags, files_read
         except Exception:  # noqa: BLE001 - missing, stale or foreign: rebuild
             pass
 
     from .check import run_checks_streaming
 
-    diags, files_read = run_checks_streaming(location, today, cache)
+    ledgers: list = []
+    diags, files_read = run_checks_streaming(location, today, cache, ledgers)
+    if index is not None:
+        index.extend(ledgers)
     # Store only if no file changed while it was being checked (the result must be
     # the one for the contents the key names).
     if cache and files_key and cache.writable and _files_key(location, today) == files_key:
@@ -365,7 +377,8 @@ def checked(location: DataLocation, today: date, use_cache: bool = True):
         except KeyError:  # a diagnostic about a file we did not hash: do not cache
             return diags, files_read
         previous = cache._get_payload("check", folder_name)
-        cache._put("check", folder_name, key, (files_read, stored, sorted(cache.used)))
-        if isinstance(previous, tuple) and len(previous) == 3:
+        cache._put("check", folder_name, key,
+                   (files_read, stored, sorted(cache.used), ledgers))
+        if isinstance(previous, tuple) and len(previous) == 4:
             cache.prune(previous[2])
     return diags, files_read

@@ -2,16 +2,19 @@
 
 ``plan diff`` and ``plan check --against`` compare two states of the data:
 one is usually the working tree, the other a commit. The commit's files are
-read with ``git ls-tree`` and ``git cat-file`` into a ``{path: bytes}``
-snapshot that :func:`plan_cli.load.load` reads in place of the folder.
+listed with ``git ls-tree`` and read with ``git cat-file`` as a ``{path: bytes}``
+snapshot (:class:`Blobs`, one file at a time) that :func:`plan_cli.load.load`
+reads in place of the folder.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
+from .datadir import RefusedFile, check_size
 from .load import INDICATORS_FILE, LEDGERS_DIR, OWNERS_FILE, PLAN_FILE, DataLocation
 
 MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
@@ -82,32 +85,74 @@ def _wanted(rel: str) -> bool:
     return len(parts) == 2 and parts[0] == LEDGERS_DIR and parts[1].endswith((".yaml", ".yml"))
 
 
-def snapshot_at(location: DataLocation, rev: str) -> dict[Path, bytes]:
-    """The data files at ``rev``, keyed by where they stand in the working tree."""
+def _data_names(location: DataLocation, rev: str) -> tuple[Path, str, list[str]]:
+    """``(repository root, data folder prefix, the data files' names at rev)``."""
     folder = location.path.resolve()
     root = repo_root(folder)
     # git prints C:/… on Windows and may differ in case: let git say where we are.
     prefix = _git(folder, "rev-parse", "--show-prefix")
     names = _git(root, "ls-tree", "-r", "-z", "--name-only", rev, "--", prefix or ".",
                  binary=True).decode("utf-8").split("\0")
-    wanted = [n for n in names if n.startswith(prefix) and _wanted(n[len(prefix):])]
-    if not wanted:
-        return {}
-    batch = "".join(f"{rev}:{name}\n" for name in wanted).encode("utf-8")
-    done = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=batch,
-                          capture_output=True, check=True)
-    return dict(zip((location.path / n[len(prefix):] for n in wanted), _split_batch(done.stdout)))
+    return root, prefix, [n for n in names if n.startswith(prefix) and _wanted(n[len(prefix):])]
 
 
-def _split_batch(out: bytes) -> list[bytes]:
-    """Contents from ``git cat-file --batch`` output: ``<sha> <type> <size>\\n<data>\\n``."""
-    blobs, at = [], 0
-    while at < len(out):
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
-        blobs.append(out[header_end + 1: header_end + 1 + size])
-        at = header_end + 1 + size + 1
-    return blobs
+class Blobs(Mapping):
+    """The data files at a revision as a ``{path: bytes}`` snapshot that reads each
+    file from git only when it is asked for, and keeps none: one ``git cat-file
+    --batch`` answers every request, so a plan of many ledger files is read one
+    file at a time. Close it (or use ``with``) to end the git process."""
+
+    def __init__(self, location: DataLocation, rev: str):
+        root, prefix, wanted = _data_names(location, rev)
+        self._names = {location.path / n[len(prefix):]: f"{rev}:{n}" for n in wanted}
+        self._root = root
+        self._git: subprocess.Popen | None = None
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, path) -> bool:
+        return path in self._names
+
+    def __getitem__(self, path: Path) -> bytes:
+        name = self._names[path]
+        if self._git is None:
+            self._git = subprocess.Popen(["git", "-C", str(self._root), "cat-file", "--batch"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+        out = self._git.stdout
+        self._git.stdin.write(name.encode("utf-8") + b"\n")
+        self._git.stdin.flush()
+        header = out.readline().split()
+        if len(header) != 3:  # "<name> missing": the tree listed it, so git is failing
+            raise GitError(f"git cat-file could not read {name}")
+        size = int(header[2])
+        try:
+            check_size(size)  # refused before its bytes are read (load reports it)
+        except RefusedFile:
+            left = size + 1  # skip the blob and its newline: the stream stays in step
+            while left > 0 and (chunk := out.read(min(left, 1 << 20))):
+                left -= len(chunk)
+            raise
+        blob = out.read(size)
+        out.read(1)  # the newline after each blob
+        return blob
+
+    def close(self) -> None:
+        if self._git is not None:
+            self._git.stdin.close()
+            self._git.stdout.close()
+            self._git.wait()
+            self._git = None
+
+    def __enter__(self) -> Blobs:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def load_at(location: DataLocation, rev: str | None, keep_data: bool = True):
@@ -118,8 +163,8 @@ def load_at(location: DataLocation, rev: str | None, keep_data: bool = True):
 
     if rev is None:
         return load(location, keep_data=keep_data)
-    snapshot = snapshot_at(location, rev)
-    return load(location, snapshot, keep_data=keep_data) if snapshot else Workspace(location)
+    with Blobs(location, rev) as snapshot:
+        return load(location, snapshot, keep_data=keep_data) if snapshot else Workspace(location)
 
 
 def sides(location: DataLocation, base: str | None, head: str | None):

@@ -152,6 +152,7 @@ Codes
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import model as m
@@ -159,6 +160,7 @@ from .diagnostics import Diagnostic, Severity
 from .evaluate import IndicatorStatus, evaluate
 from .load import INDICATORS_FILE, Workspace
 from .quarter import period_end
+from .yamlread import locate
 
 _LATE = frozenset({m.EntryStatus.delayed, m.EntryStatus.blocked})
 
@@ -196,41 +198,91 @@ def guard_targets(base: Workspace, head: Workspace, base_date: date,
             yield head.at(src, ("indicators", i, "target"), "target-changed", id=ind.id)
     before = _heads(base)
     for item_id, (ledger, i, item) in _heads(head).items():
-        if item_id not in before:
-            continue
-        old = before[item_id][2]
-        for name in ("stretch_target", "provincial_target"):
-            if getattr(old, name, None) != getattr(item, name, None) \
-                    and not _new(item.revisions, old.revisions):
-                yield head.at(head.source_of(ledger), ("items", i, name),
-                              "target-changed", id=item_id, at_key=True)
+        if item_id in before:
+            yield from item_targets(head, head.source_of(ledger), i, item, before[item_id][2])
+
+
+def item_targets(head: Workspace, src, i: int, item: m.Item, old: m.Item) -> Iterator[Diagnostic]:
+    """``target-changed`` for one item (``items[i]`` of ``src``) and what it was at BASE."""
+    for name in ("stretch_target", "provincial_target"):
+        if getattr(old, name, None) != getattr(item, name, None) \
+                and not _new(item.revisions, old.revisions):
+            yield head.at(src, ("items", i, name), "target-changed", id=item.id, at_key=True)
+
+
+@dataclass
+class LedgerIndex:
+    """What the removal rules need of one ledger file, plan-wide: its names, its
+    revisions and its items' ids, not their contents (``plan check --against``
+    keeps one per file of a large plan, see :mod:`plan_cli.guardstream`)."""
+
+    name: str  # the file name: a ledger whose id was renamed is still the same file
+    display: str
+    ledger_id: str
+    revisions: list[m.Revision]
+    ids: list[str]
+    titles: list[str] = field(default_factory=list)  # (BASE: for the message)
+    items_at: tuple[int, int] = (1, 1)  # (head: where ``items:`` is, item-removed points there)
+    broken: bool = False  # (head: the file has errors of its own)
+
+
+def ledger_index(ws: Workspace, ledger: m.LedgerFile, source=None, *, titles: bool = True,
+                 broken: bool = False) -> LedgerIndex:
+    """``ledger`` as :class:`LedgerIndex` (``source``: the file it was read from)."""
+    source = source or ws.source_of(ledger)
+    items = ledger.items
+    return LedgerIndex(source.path.name, source.display, ledger.ledger.id, ledger.revisions,
+                       [item.id for item in items], [item.title for item in items] if titles else [],
+                       locate(source.data, ("items",), at_key=True), broken)
 
 
 def guard_removals(base: Workspace, head: Workspace, base_date: date,
                    today: date) -> Iterator[Diagnostic]:
-    after = _heads(head)
-    by_id = {ledger.ledger.id: ledger for ledger in head.ledgers}
+    broken = _broken(head)
+    yield from removed_items(
+        [ledger_index(base, ledger) for ledger in base.ledgers],
+        [ledger_index(head, ledger, titles=False,
+                      broken=head.source_of(ledger).display in broken)
+         for ledger in head.ledgers],
+        {d.path.rsplit("/", 1)[-1] for d in head.diagnostics})
+    yield from removed_indicators(base, head)
+
+
+def removed_items(base: list[LedgerIndex], head: list[LedgerIndex],
+                  broken_names: set[str]) -> Iterator[Diagnostic]:
+    """``item-removed`` and ``ledger-removed``, from every ledger of BASE and of the
+    head in :func:`plan_cli.load.ledger_order` (``broken_names``: the file names
+    with problems of their own in the head)."""
+    after = {item_id for ledger in head for item_id in ledger.ids}
+    by_id = {ledger.ledger_id: ledger for ledger in head}
     # A ledger whose id was renamed is still the same file: match by file name too.
-    by_file = {head.source_of(ledger).path.name: ledger for ledger in head.ledgers}
-    broken = {d.path.rsplit("/", 1)[-1] for d in head.diagnostics}
+    by_file = {ledger.name: ledger for ledger in head}
+    before: dict[str, tuple[LedgerIndex, int]] = {}
+    for ledger in base:
+        for k, item_id in enumerate(ledger.ids):
+            before[item_id] = (ledger, k)
     gone: dict[str, list[str]] = {}  # deleted ledger file -> its removed item ids
-    for item_id, (ledger, _, item) in _heads(base).items():
+    for item_id, (ledger, k) in before.items():
         if item_id in after:
             continue
-        file_name = base.source_of(ledger).path.name
-        now = by_id.get(ledger.ledger.id) or by_file.get(file_name)
+        now = by_id.get(ledger.ledger_id) or by_file.get(ledger.name)
         if now is None:
-            if file_name not in broken:  # a broken file's own errors are reported by check
-                gone.setdefault(base.source_of(ledger).display, []).append(item_id)
+            if ledger.name not in broken_names:  # a broken file's own errors: check says
+                gone.setdefault(ledger.display, []).append(item_id)
             continue
         approved = {r for rev in _new(now.revisions, ledger.revisions) for r in rev.removed}
-        if item_id not in approved and head.source_of(now).display not in _broken(head):
-            yield head.at(head.source_of(now), ("items",), "item-removed",
-                          id=item_id, title=item.title, at_key=True)
+        if item_id not in approved and not now.broken:
+            line, column = now.items_at
+            yield Diagnostic(now.display, line, column, Severity.error, "item-removed",
+                             {"id": item_id, "title": ledger.titles[k]})
     for display, item_ids in gone.items():
         yield Diagnostic(display, 1, 1, Severity.error, "ledger-removed",
                          {"count": len(item_ids), "ids": ", ".join(item_ids[:5])
                           + (" …" if len(item_ids) > 5 else "")})
+
+
+def removed_indicators(base: Workspace, head: Workspace) -> Iterator[Diagnostic]:
+    """``indicator-removed``."""
     src = head.sources.get(INDICATORS_FILE)
     if src is None or base.indicators_file is None or src.display in _broken(head):
         return
@@ -287,29 +339,43 @@ def guard_schedule(base: Workspace, head: Workspace, base_date: date,
         if src.display in broken:
             continue
         old_item = before.get(item_id, (None, None, None))[2]
-        olds = old_item.schedule if old_item else []
-        matched: dict[int, m.ScheduleEntry] = {}
-        for old in olds:
-            j = _match(old, olds, item.schedule)
-            if j is not None:
-                matched[j] = old
-            if old.quarter.end >= base_date:
-                continue
-            if j is None:
-                yield head.at(src, ("items", i, "schedule"), "closed-entry-removed", at_key=True,
-                              id=item_id, quarter=str(old.quarter), deliverable=old.deliverable)
-                continue
-            new = item.schedule[j]
-            if _rewritten(old, new) and (new.correction is None or new.correction == old.correction):
-                yield head.at(src, ("items", i, "schedule", j), "closed-entry-changed",
-                              id=item_id, quarter=str(old.quarter))
-        for j, new in enumerate(item.schedule):
-            old = matched.get(j)
-            newly_late = new.status in _LATE and (old is None or old.status not in _LATE)
-            if newly_late and (new.cause is None or new.corrective_action is None):
-                yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
-                              id=item_id, quarter=str(new.quarter),
-                              status=status_words(new.status.value))
+        yield from item_schedule(head, src, i, item, old_item, base_date)
+
+
+def item_schedule(head: Workspace, src, i: int, item: m.Item, old_item: m.Item | None,
+                  base_date: date) -> Iterator[Diagnostic]:
+    """The schedule codes for one item (``items[i]`` of ``src``) and what it was at
+    BASE (None: new)."""
+    olds = old_item.schedule if old_item else []
+    matched: dict[int, m.ScheduleEntry] = {}
+    for old in olds:
+        j = _match(old, olds, item.schedule)
+        if j is not None:
+            matched[j] = old
+        if old.quarter.end >= base_date:
+            continue
+        if j is None:
+            yield head.at(src, ("items", i, "schedule"), "closed-entry-removed", at_key=True,
+                          id=item.id, quarter=str(old.quarter), deliverable=old.deliverable)
+            continue
+        new = item.schedule[j]
+        if _rewritten(old, new) and (new.correction is None or new.correction == old.correction):
+            yield head.at(src, ("items", i, "schedule", j), "closed-entry-changed",
+                          id=item.id, quarter=str(old.quarter))
+    for j, new in enumerate(item.schedule):
+        old = matched.get(j)
+        newly_late = new.status in _LATE and (old is None or old.status not in _LATE)
+        if newly_late and (new.cause is None or new.corrective_action is None):
+            yield head.at(src, ("items", i, "schedule", j, "status"), "delay-without-cause",
+                          id=item.id, quarter=str(new.quarter),
+                          status=status_words(new.status.value))
+
+
+def judged_alike(item: m.Item) -> bool:
+    """Whether the item judged against an identical copy of itself yields nothing:
+    so unless two of its entries share a quarter and deliverable (:func:`_match`
+    then pairs the second one with the first)."""
+    return len({(e.quarter, e.deliverable) for e in item.schedule}) == len(item.schedule)
 
 
 def status_words(status: str) -> dict[str, str]:

@@ -280,6 +280,97 @@ def iter_ledgers(ws: Workspace, snapshot: Mapping[Path, bytes] | None = None,
         yield source, _validate_ledger(source, ws.diagnostics)
 
 
+@dataclass(frozen=True)
+class LedgerHead:
+    """What the reports need of a ledger before reading its items."""
+
+    id: str
+    title: str
+    name: str | None
+
+
+# A streamed plan keeps the ledgers it has read while they hold no more items than
+# this (a city's plan: read once, iterated by every part of a report); a larger plan
+# is read again, one file at a time, each time it is walked.
+HOLD_ITEMS = 5_000
+
+
+class LedgerStream:
+    """A sound plan's ledgers, read one file at a time as they are iterated.
+
+    It stands in for ``Workspace.ledgers`` in the reports, so that a plan of any
+    size is never in memory whole: iterating reads each file (its parse from the
+    cache when unchanged), validates it, yields the model and lets it go. The
+    order is :func:`load`'s, taken from ``plan check``'s index of the ledgers
+    (:func:`plan_cli.cache.checked`), which also gives :attr:`heads` without
+    reading a file. Problems (a file changed since it was checked) go to the
+    workspace's diagnostics, as in :func:`load`.
+    """
+
+    def __init__(self, ws: Workspace, index: list[tuple[str, str, str, str | None]],
+                 cache: Any = None) -> None:
+        self._ws, self._cache = ws, cache
+        self._paths = [ws.location.path / entry[0] for entry in index]
+        self.heads = [LedgerHead(*entry[1:]) for entry in index]
+        self._held: list[m.LedgerFile] | None = None
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __bool__(self) -> bool:
+        return bool(self._paths)
+
+    def __iter__(self) -> Iterator[m.LedgerFile]:
+        if self._held is not None:
+            yield from self._held
+            return
+        held: list[m.LedgerFile] | None = []
+        count = 0
+        enabled = gc.isenabled()
+        for path in self._paths:
+            source = SourceFile(path, display_path(path))
+            gc.disable()  # as in load()
+            try:
+                source.data = _read(path, source.display, self._ws.diagnostics,
+                                    cache=self._cache)
+                ledger = (_validate_ledger(source, self._ws.diagnostics)
+                          if source.data is not None else None)
+            finally:
+                if enabled:
+                    gc.enable()
+            del source
+            if ledger is None:
+                continue
+            count += len(ledger.items)
+            if held is not None and count <= HOLD_ITEMS:
+                held.append(ledger)
+            else:
+                held = None
+            yield ledger
+        self._held = held
+
+
+def ledger_heads(ws: Workspace) -> list:
+    """Each ledger's id, title and short name (a ``LedgerInfo`` or a :class:`LedgerHead`)."""
+    heads = getattr(ws.ledgers, "heads", None)
+    return heads if heads is not None else [lf.ledger for lf in ws.ledgers]
+
+
+def load_streamed(location: DataLocation, index: list[tuple[str, str, str, str | None]],
+                  cache: Any = None) -> Workspace:
+    """A sound plan for the reports: plan.yaml, indicators and owners read, the ledgers a
+    :class:`LedgerStream` over ``index`` (raw data is not kept: nothing is located)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ws = load_base(location, cache=cache)
+    finally:
+        if enabled:
+            gc.enable()
+    ws.ledgers = LedgerStream(ws, index, cache)  # type: ignore[assignment]
+    return ws
+
+
 def with_file(ws: Workspace, path: Path, raw: bytes) -> Workspace:
     """``ws`` with one file read from ``raw`` instead (the others shared, not re-read):
     the state before an edit, for the guard rails, at the cost of one file."""

@@ -19,6 +19,13 @@ the output's environment (terminal or not, its width, colour and language
 variables, the stream encodings). Anything unusual — an unreadable file, a
 file changed while the report ran, an exception, ``--no-cache`` — means the
 report simply runs, and nothing is stored.
+
+Run from the console script, a stored report is also indexed by its command
+line (:data:`ARGV`: the arguments as typed, with the working directory, the
+environment and the libraries that parse them), so that the next identical
+command is answered by :func:`replay_stored` before typer is imported: the
+index names the report's record, whose key (the data files' SHA-256, the
+as-of date, today) is worked out and checked again, as above.
 """
 
 from __future__ import annotations
@@ -35,6 +42,9 @@ _ENV = ("PLAN_LANG", "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "COL
         "TTY_INTERACTIVE")
 # Arguments that make a report write somewhere else than stdout: never replayed.
 _SIDE_EFFECTS = ("output", "out", "output_file")
+# The command line as the console script received it (plan_cli.cli.entry sets it);
+# None under tests and other callers: nothing is indexed by command line then.
+ARGV: list[str] | None = None
 
 
 def _stream_key(stream: Any) -> str:
@@ -51,15 +61,74 @@ def _stream_key(stream: Any) -> str:
     return f"{type(stream).__name__}:{tty}:{size}:{getattr(stream, 'encoding', None)}"
 
 
-def _rich_fingerprint() -> str:
+def _library(name: str) -> str:
+    """A library's file and its size and time, found without importing it."""
     from importlib.util import find_spec
 
-    spec = find_spec("rich")  # (finds without importing it)
+    spec = find_spec(name)
     origin = spec.origin if spec else None
     if origin and os.path.exists(origin):
         stat = os.stat(origin)
         return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
     return "-"
+
+
+def _argv_name(argv: list[str]) -> bytes:
+    """The index name of a command line: everything that decides how it is parsed."""
+    what = hashlib.sha256(b"argv\0")
+    env = sorted((k, v) for k, v in os.environ.items() if k.startswith("PLAN_") or k in _ENV)
+    for part in (*argv, "\0", os.getcwd(), repr(env), _stream_key(sys.stdout),
+                 _stream_key(sys.stderr), _library("rich"), _library("typer"),
+                 _library("click")):
+        what.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return what.digest()
+
+
+def _data_argument(argv: list[str]) -> str | None:
+    """``--data``'s value as click reads it (the last one given), or None."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--data" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif arg.startswith("--data="):
+            found = arg[len("--data="):]
+    return found
+
+
+def replay_stored(argv: list[str]) -> int | None:
+    """Write back the report stored for this command line and return its exit code;
+    None when there is none, or anything about it is not exactly as stored."""
+    try:
+        from pathlib import Path
+
+        from .cache import _files_key, open_cache
+        from .datadir import find_data
+
+        data = _data_argument(argv)
+        location = find_data(Path(data) if data is not None else None)
+        cache = open_cache(location)
+        name = _argv_name(argv)
+        entry = cache._get("argv", name.hex(), name)
+        if not (isinstance(entry, tuple) and len(entry) == 4):
+            return None
+        path, how, as_of, report = entry
+        if path != str(location.path) or how != location.how or not isinstance(report, bytes):
+            return None
+        today = date.today() if as_of is None else date.fromisoformat(as_of)
+        files = _files_key(location, today)
+        if files is None:
+            return None
+        key = hashlib.sha256(report + files[0] + date.today().isoformat().encode()).digest()
+        stored = cache._get("report", report.hex(), key)
+        if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], int)):
+            return None
+        code, record = stored
+        _replay(record)
+        return code
+    except Exception:  # noqa: BLE001 - anything odd: the command runs as usual
+        return None
 
 
 def _key(command: str, kwargs: dict[str, Any]) -> tuple[Any, bytes, bytes] | None:
@@ -82,7 +151,7 @@ def _key(command: str, kwargs: dict[str, Any]) -> tuple[Any, bytes, bytes] | Non
     for part in (command, repr(sorted(kwargs.items())), os.getcwd(), str(location.path),
                  location.how, _stream_key(sys.stdout), _stream_key(sys.stderr),
                  *(f"{name}={os.environ.get(name)}" for name in _ENV),
-                 _rich_fingerprint()):
+                 _library("rich")):
         what.update(part.encode("utf-8", "surrogateescape") + b"\0")
     name = what.digest()
     key = hashlib.sha256(name + files[0] + date.today().isoformat().encode()).digest()
@@ -177,4 +246,8 @@ def serve(command: str, kwargs: dict[str, Any], run: Callable[[], None],
             if again is not None and hashlib.sha256(
                     name + again[0] + date.today().isoformat().encode()).digest() == key:
                 cache._put("report", name.hex(), key, (code, record))
+                if ARGV is not None:
+                    argv = _argv_name(ARGV)
+                    cache._put("argv", argv.hex(), argv,
+                               (str(location.path), location.how, as_of, name))
 

@@ -280,9 +280,9 @@ def test_a_file_changed_during_the_check_is_not_stored_under_the_old_key(run_pla
 
     real = check_module.run_checks_streaming
 
-    def edit_first(location, today, cache=None):
+    def edit_first(location, today, cache=None, index=None):
         edit(plan / TASKS, "department: 市科技局", "department: 市科技")
-        return real(location, today, cache)
+        return real(location, today, cache, index)
 
     monkeypatch.setattr(check_module, "run_checks_streaming", edit_first)
     assert check(run_plan, plan).exit_code == 1  # found in the content it read

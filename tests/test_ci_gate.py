@@ -43,7 +43,7 @@ def test_the_distribution_is_ours():
     from plan_cli import __version__
 
     assert __version__ == installed_version()
-    assert project["scripts"]["plan"] == "plan_cli.cli:entry"
+    assert project["scripts"]["plan"] == "plan_cli.launch:entry"
 
 
 @pytest.mark.parametrize("name", ["github-workflow.yml", "gitlab-ci.yml"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -133,3 +134,77 @@ def test_a_file_changed_while_the_report_ran_is_not_stored_under_the_old_key(run
     monkeypatch.undo()
     tasks.write_text(text, encoding="utf-8")
     assert run_plan(*args).stdout == run_plan(*args, "--no-cache").stdout
+
+
+# --- the console script: a stored report found by its command line, before typer ---
+
+def console(*args: str, cwd: Path, **env: str):
+    """``plan ARGS`` as the console script runs it, with ``-X importtime``."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_imports import ROOT
+
+    environ = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="100", **env)
+    for name in ("PLAN_DATA", "PLAN_LANG"):
+        if name not in env:
+            environ.pop(name, None)
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "plan_cli", *args],
+                          cwd=cwd, env=environ, capture_output=True)
+    lines = done.stderr.split(b"\n")
+    imported = {line.split(b"|")[-1].strip().decode() for line in lines
+                if line.startswith(b"import time:")}
+    stderr = b"\n".join(line for line in lines if not line.startswith(b"import time:"))
+    return done.returncode, done.stdout, stderr, imported
+
+
+def test_the_console_script_replays_a_stored_report_before_importing_typer(base_plan):
+    for args in (("status", "--as-of", AS_OF), ("show", "no-such-id", "--as-of", AS_OF),
+                 ("due", "--format", "csv", "--as-of", AS_OF)):
+        first = console(*args, "--data", str(base_plan), cwd=base_plan.parent)
+        again = console(*args, "--data", str(base_plan), cwd=base_plan.parent)
+        assert "typer" in first[3] and "plan_cli.model" in first[3]
+        assert again[:3] == first[:3]  # exit code, stdout and stderr byte for byte
+        assert [m for m in ("typer", "click", "pydantic", "rich", "plan_cli.model",
+                            "plan_cli.cli") if loaded(again[3], m)] == []
+    assert first[0] == 0 and console("show", "no-such-id", "--as-of", AS_OF, "--data",
+                                     str(base_plan), cwd=base_plan.parent)[0] == 1
+
+
+def test_a_report_found_by_its_command_line_is_never_stale(base_plan, tmp_path):
+    home = base_plan.parent  # holds data/: `plan status` finds it from here and below
+    args = ("show", "PT-001", "--as-of", AS_OF)
+
+    def fresh(cwd, **env):
+        return console(*args, "--no-cache", cwd=cwd, **env)[:3]
+
+    def served(cwd, **env):
+        out = console(*args, cwd=cwd, **env)
+        return out[:3], "typer" not in out[3]
+
+    first, _ = served(home)
+    assert served(home) == (first, True)
+    tasks = base_plan / "ledgers" / "tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("建设创新平台", "建设创新平台二期"),
+                     encoding="utf-8")  # a change in the data
+    changed = served(home)
+    assert changed == (fresh(home), False) and changed[0] != first
+    assert changed[0][0] == 0 and "二期".encode() in changed[0][1]
+    assert served(home, PLAN_LANG="zh")[0] == fresh(home, PLAN_LANG="zh")  # environment
+    assert served(home, PLAN_LANG="zh")[0] != changed[0]
+    below = home / "work" / "sub"
+    below.mkdir(parents=True)
+    assert served(below)[0] == fresh(below)  # another working directory
+    nearer = home / "work" / "data"  # a data folder nearer to it: found first now
+    shutil.copytree(base_plan, nearer)
+    (nearer / "ledgers" / "tasks.yaml").write_text(
+        tasks.read_text(encoding="utf-8").replace("二期", "三期"), encoding="utf-8")
+    assert served(below)[0] == fresh(below) != changed[0]
+    assert "三期".encode() in fresh(below)[1]
+    other = tmp_path / "elsewhere" / "data"
+    shutil.copytree(base_plan, other)
+    (other / "ledgers" / "tasks.yaml").write_text(
+        tasks.read_text(encoding="utf-8").replace("二期", "四期"), encoding="utf-8")
+    assert served(below, PLAN_DATA=str(other))[0] == fresh(below, PLAN_DATA=str(other))
+    assert "四期".encode() in fresh(below, PLAN_DATA=str(other))[1]

@@ -51,12 +51,23 @@ def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
     return sorted(found)
 
 
-def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagnostic], int]:
+def _index_entry(ws, ledger, source) -> tuple[str, str, str, str | None]:
+    info = ledger.ledger
+    return (source.path.relative_to(ws.location.path).as_posix(), info.id, info.title,
+            info.name)
+
+
+def run_checks_streaming(location, today: date, cache=None,
+                         index: list | None = None) -> tuple[list[Diagnostic], int]:
     """``run_checks(load(location), today)`` holding one ledger file in memory at a time.
 
     Returns the same diagnostics and the number of files read. Memory stays
     that of the largest ledger file plus every item's id and place, however
     many files the plan has (100,000 items: see benchmarks/BENCHMARKS.md).
+
+    ``index``, a list, receives each sound ledger in :func:`load`'s order as
+    ``(path relative to the data folder, ledger id, title, short name)``: what
+    the reports need to read the ledgers again one file at a time.
     """
     import dataclasses
     import gc
@@ -65,6 +76,8 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
 
     if not set(RULES) <= PER_LEDGER_RULES | {check_unique_ids}:
         ws = load(location, cache=cache)
+        if index is not None:
+            index.extend(_index_entry(ws, ledger, ws.source_of(ledger)) for ledger in ws.ledgers)
         return run_checks(ws, today), ws.files_read
     enabled = gc.isenabled()
     gc.disable()  # as in load(): the parse forms no cycles, and frees by reference count
@@ -92,7 +105,7 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
                 if rule is not check_unique_ids:
                     found.extend(d for d in rule(part, today) if d.path == source.display)
             ledgers.append((ledger_order(ledger), number, _ledger_id_place(part, ledger),
-                            _item_id_places(part, ledger)))
+                            _item_id_places(part, ledger), _index_entry(ws, ledger, source)))
             del part, ledger, source  # let this file's data go before the next is read
         ledgers.sort(key=lambda entry: entry[:2])
         places = _base_id_places(ws) + [entry[2] for entry in ledgers]
@@ -100,6 +113,8 @@ def run_checks_streaming(location, today: date, cache=None) -> tuple[list[Diagno
             places += entry[3]
         found.extend(_duplicate_ids(places))
         found.extend(ws.diagnostics)
+        if index is not None:
+            index.extend(entry[4] for entry in ledgers)
         return sorted(found), ws.files_read
     finally:
         if enabled:

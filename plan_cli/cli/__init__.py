@@ -91,36 +91,20 @@ def main() -> None:
 
 
 def entry() -> NoReturn:
-    """The ``plan`` console script and ``python -m plan_cli``: :func:`main`, then
-    ``os._exit`` once the output is flushed.
+    """:func:`main`, then ``os._exit`` once the output is flushed (the console script,
+    :func:`plan_cli.launch.entry`, comes here when no stored report answers).
 
     Tearing down a large heap (every node of every ledger) costs up to a second
     at 100,000 items and buys nothing. Only the real entry point does this;
     tests call :func:`main` or ``app`` and exit normally.
     """
+    from .. import reportcache
+    from ..launch import fast_exit
+
+    reportcache.ARGV = sys.argv[1:]  # a report run from here is stored for its command line
     try:
         main()
         code: int | str | None = 0
     except SystemExit as exc:
         code = exc.code
-    _fast_exit(code)
-
-
-def _fast_exit(code: int | str | None) -> NoReturn:
-    """``sys.exit(code)`` without the interpreter's teardown."""
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:  # sys.exit("message") prints the message and exits 1
-        print(code, file=sys.stderr)
-        status = 1
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # `plan check | head`: the reader left
-        pass
-    try:
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
-    os._exit(status & 0xFF if status >= 0 else 1)
+    fast_exit(code)

@@ -4,7 +4,6 @@ to the change since a base revision."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,7 +12,7 @@ from . import app
 from .options import quiet as is_quiet
 from .options import (AsOfOption, CheckFormat, DataOption, LangOption, NoCacheOption, QuietOption, fail,
                       fail_git,
-                      find_location, load_from, parse_as_of, resolve_lang)
+                      find_location, parse_as_of, resolve_lang)
 
 
 @app.command()
@@ -53,13 +52,10 @@ def check(
     if against is None:
         diags, files_read = checked(location, today, use_cache=not no_cache)
         shown = diags
-    else:  # the guard rails compare whole workspaces: load this one in full
-        from ..check import run_checks
-
-        ws = load_from(location, use_cache=not no_cache)
-        found, changed = _guard_findings(data, against, ws, today)
-        diags = sorted(run_checks(ws, today) + found)
-        files_read = ws.files_read
+    else:  # the checks as above, and the guard rails one ledger file at a time
+        diags, files_read = checked(location, today, use_cache=not no_cache)
+        found, changed = _guard_findings(location, against, today, use_cache=not no_cache)
+        diags = sorted(diags + found)
         shown = diags
         if chosen in ("github", "gitlab"):  # a review: warnings only where it changed lines
             shown, untouched = split_untouched(diags, changed, strict)
@@ -93,23 +89,24 @@ def _add_to_job_summary(line: str) -> None:
         pass  # the annotations are out already; a summary is a courtesy
 
 
-def _guard_findings(data: Path | None, against: str, head_ws, today: date):
+def _guard_findings(location, against: str, today: date, use_cache: bool):
     """The guard rails' findings, and the lines the change touched (display path -> lines)."""
+    from ..cache import open_cache
     from ..datadir import display_path
-    from ..gitread import GitError, changed_lines, commit_date, load_at, merge_base
-    from ..guard import run_guards
+    from ..gitread import GitError, changed_lines, commit_date, merge_base
+    from ..guardstream import guard_streaming
 
-    location = head_ws.location
     try:
         rev = merge_base(location.path, against)
-        # The guard rails locate findings in HEAD only: the base needs no raw data.
-        base_ws = load_at(location, rev, keep_data=False)
         base_day = commit_date(location.path, rev)
         changed = {display_path(path): lines
                    for path, lines in changed_lines(location, rev).items()}
+        # BASE is read from git one file at a time, the working tree's files likewise.
+        found = guard_streaming(location, rev, base_day, today,
+                                open_cache(location) if use_cache else None)
     except GitError as exc:
         fail_git(exc, None, location.path)
-    return run_guards(base_ws, head_ws, base_day, today), changed
+    return found, changed
 
 
 @app.command()

@@ -199,18 +199,20 @@ def load_from(location, use_cache: bool = True, keep_data: bool = True):
     return load(location, cache=open_cache(location), keep_data=keep_data)
 
 
-def require_sound(location, today: date, language: str, use_cache: bool = True) -> None:
+def require_sound(location, today: date, language: str, use_cache: bool = True) -> list:
     """Reports need valid data: show the errors (not warnings) and stop with exit 1.
 
     Judged by ``plan check``'s own streaming check, from its cache when nothing
-    changed, so that the report itself can load the models without the raw data."""
+    changed, so that the report itself can load the models without the raw data.
+    Returns the check's index of the ledgers (:func:`plan_cli.cache.checked`)."""
     from ..cache import checked
     from ..diagnostics import Severity, format_text
     from ..messages import plural
 
     # Judge "not in the future" against the real date: --as-of looks back at the
     # plan as it stood then, and the reports ignore what was recorded later.
-    diags, _ = checked(location, max(today, date.today()), use_cache=use_cache)
+    index: list = []
+    diags, _ = checked(location, max(today, date.today()), use_cache=use_cache, index=index)
     errors = [d for d in diags if d.severity is Severity.error]
     if errors:
         typer.echo(format_text(errors, language), err=True)
@@ -219,16 +221,28 @@ def require_sound(location, today: date, language: str, use_cache: bool = True) 
         note = (f"{len(diags)} 个警告,详见 `plan check`" if language == "zh"
                 else f"{plural(len(diags), 'warning')}; see `plan check`")
         typer.echo(f"plan: {note}", err=True)
+    return index
 
 
 
-def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: bool = False):
-    """Language, date and a sound workspace: what every report starts from."""
+def prepare(data: Path | None, as_of: str | None, lang: Lang | None, no_cache: bool = False,
+            stream: bool = True):
+    """Language, date and a sound workspace: what every report starts from.
+
+    The workspace's ledgers are read one file at a time as a report walks them
+    (:class:`plan_cli.load.LedgerStream`), so memory does not grow with the plan;
+    ``stream=False`` loads them all (for commands that compare whole plans)."""
     language = resolve_lang(lang)
     today = parse_as_of(as_of)
     location = find_location(data, language)
-    require_sound(location, today, language, use_cache=not no_cache)
-    ws = load_from(location, use_cache=not no_cache, keep_data=False)
+    index = require_sound(location, today, language, use_cache=not no_cache)
+    if stream:
+        from ..cache import open_cache
+        from ..load import load_streamed
+
+        ws = load_streamed(location, index, None if no_cache else open_cache(location))
+    else:
+        ws = load_from(location, use_cache=not no_cache, keep_data=False)
     from ..messages import use_plan
 
     use_plan(ws.plan.plan.settings if ws.plan else None)

@@ -122,7 +122,7 @@ def import_xlsx(
 
     language, today = resolve_lang(lang), parse_as_of(as_of)
     location = edit_location(data)
-    ws, _, _ = prepare(location.path, as_of, lang)
+    ws, _, _ = prepare(location.path, as_of, lang, stream=False)
     from ..spreadsheet.mapping import MapError, read_mapped, read_mapping
 
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lights import entry_light
-from ..load import Workspace
+from ..load import Workspace, ledger_heads
 from ..model import Owners
 from ..quarter import Quarter
 from ..schedule import EntryState, is_stale, quarters_late, state_at
@@ -100,7 +100,7 @@ def build_due(ws: Workspace, as_of: date, quarter: Quarter | None = None,
     current = Quarter.of(as_of)
     asked = quarter or current
     after = info.settings.stale_after_quarters
-    names = {lf.ledger.id: lf.ledger.name or lf.ledger.title for lf in ws.ledgers}
+    names = {head.id: head.name or head.title for head in ledger_heads(ws)}
     grouped: dict[str | None, list[DueRow]] = defaultdict(list)
     for ref in all_items(ws):
         if not keep_item(filters, ref):

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..evaluate import IndicatorStatus
-from ..load import Workspace
+from ..load import Workspace, ledger_heads
 from ..model import Indicator, Item, LedgerFile
 from ..schedule import EntryState
 from ..suggest import suggestions
@@ -122,9 +122,10 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
     """
     areas = {a.title: a.id for a in ws.plan.areas} if ws.plan else {}  # titles, then ids win
     areas.update({a.id: a.id for a in ws.plan.areas} if ws.plan else {})
-    ledgers = {lf.ledger.title: lf.ledger.id for lf in ws.ledgers}
-    ledgers.update({lf.ledger.name: lf.ledger.id for lf in ws.ledgers if lf.ledger.name})
-    ledgers.update({lf.ledger.id: lf.ledger.id for lf in ws.ledgers})
+    heads = ledger_heads(ws)
+    ledgers = {head.title: head.id for head in heads}
+    ledgers.update({head.name: head.id for head in heads if head.name})
+    ledgers.update({head.id: head.id for head in heads})
     departments: dict[str, str] = dict(_UNASSIGNED_WORDS)
     leaders: dict[str, str] = dict(_UNASSIGNED_WORDS)
     if ws.owners:
@@ -132,7 +133,8 @@ def resolve(ws: Workspace, asked: Filters, statuses: Iterable[str]) -> Filters:
             departments.update({alias: dept.name for alias in dept.aliases})
             departments[dept.name] = dept.name
         leaders.update({leader.name: leader.name for leader in ws.owners.leaders})
-    for ref in all_items(ws):
+    # Names only items carry (not in owners.yaml): a walk of the items, when asked for.
+    for ref in all_items(ws) if asked.departments or asked.leaders else ():
         if ref.item.owners.department:
             departments.setdefault(ref.item.owners.department, ref.item.owners.department)
         if ref.item.owners.leader:

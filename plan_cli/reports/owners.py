@@ -93,28 +93,17 @@ class _Tally:
     causes: list[EntryCause] = field(default_factory=list)
     dropped: int = 0
 
-    def add(self, ref: ItemRef, as_of: date, after: int, statuses: dict[str, str]) -> None:
-        self.items += 1
-        for entry in ref.item.schedule:
-            state = state_at(entry, as_of)
-            if state is EntryState.done:
-                if done_late(entry):
-                    self.done_late += 1
-                else:
-                    self.done_on_time += 1
-            elif state is EntryState.dropped:
-                self.dropped += 1
-            elif state is EntryState.due:
-                self.due += 1
-            elif state is EntryState.overdue:
-                self.overdue += 1
-            if state in (EntryState.due, EntryState.overdue) and (
-                    entry.cause or entry.corrective_action):
-                self.causes.append(EntryCause(ref.item.id, str(entry.quarter), state.value,
-                                              entry.cause, entry.corrective_action))
-        self.stale += is_stale(ref.item, as_of, after)
-        self.off_track.update(i for i in linked_indicator_ids(ref.item)
-                              if statuses.get(i) in OFF_TRACK)
+    def add(self, one: _Tally) -> None:
+        """Add one item's tally (:func:`_item_tally`)."""
+        self.items += one.items
+        self.done_on_time += one.done_on_time
+        self.done_late += one.done_late
+        self.due += one.due
+        self.overdue += one.overdue
+        self.stale += one.stale
+        self.dropped += one.dropped
+        self.off_track.update(one.off_track)
+        self.causes.extend(one.causes)
 
     def row(self, name: str | None, weights: RankingWeights) -> OwnerRow:
         rate = on_time_rate(self.done_on_time, self.done_late, self.overdue)
@@ -124,6 +113,32 @@ class _Tally:
                         self.overdue, self.stale, len(self.off_track),
                         tuple(sorted(self.off_track)), rate, points, None,
                         tuple(self.causes), self.dropped)
+
+
+def _item_tally(ref: ItemRef, as_of: date, after: int, statuses: dict[str, str]) -> _Tally:
+    """One item's counts, worked out once and added to its department, leader and ledger."""
+    one = _Tally(items=1)
+    for entry in ref.item.schedule:
+        state = state_at(entry, as_of)
+        if state is EntryState.done:
+            if done_late(entry):
+                one.done_late += 1
+            else:
+                one.done_on_time += 1
+        elif state is EntryState.dropped:
+            one.dropped += 1
+        elif state is EntryState.due:
+            one.due += 1
+        elif state is EntryState.overdue:
+            one.overdue += 1
+        if state in (EntryState.due, EntryState.overdue) and (
+                entry.cause or entry.corrective_action):
+            one.causes.append(EntryCause(ref.item.id, str(entry.quarter), state.value,
+                                         entry.cause, entry.corrective_action))
+    one.stale = int(is_stale(ref.item, as_of, after))
+    one.off_track.update(i for i in linked_indicator_ids(ref.item)
+                         if statuses.get(i) in OFF_TRACK)
+    return one
 
 
 def on_time_rate(on_time: int, late: int, overdue: int) -> float | None:
@@ -177,9 +192,10 @@ def build_owners(ws: Workspace, as_of: date, filters: Filters = Filters()) -> Ow
     by_ledger: dict[str | None, _Tally] = defaultdict(_Tally)
     for ref in all_items(ws):
         if keep_item(filters, ref):
-            by_dept[ref.item.owners.department].add(ref, as_of, after, statuses)
-            by_leader[ref.item.owners.leader].add(ref, as_of, after, statuses)
-            by_ledger[ref.ledger.ledger.id].add(ref, as_of, after, statuses)
+            one = _item_tally(ref, as_of, after, statuses)
+            by_dept[ref.item.owners.department].add(one)
+            by_leader[ref.item.owners.leader].add(one)
+            by_ledger[ref.ledger.ledger.id].add(one)
 
     weights = info.settings.ranking
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..evaluate import expected_at, figure_known, figure_time
-from ..load import Workspace
+from ..load import Workspace, ledger_heads
 from ..lights import entry_light
-from ..model import Area, Correction, Indicator, Item, LedgerInfo, Measure, Update
+from ..model import Correction, Indicator, Item, LedgerInfo, Measure, Update
 from ..quarter import Quarter, period_end, period_years
 from ..schedule import EntryState, done_late, is_stale, quarters_late, state_at
-from .filters import ItemRef, all_items, linked_indicator_ids
+from .filters import ItemRef, linked_indicator_ids
 from .gaps import GapRow, gap_row
 from ..suggest import suggestions
 from .status import evaluate_all
@@ -167,61 +167,65 @@ def _points(ind: Indicator, row: GapRow, as_of: date) -> tuple[Point, ...]:
 def build_show(ws: Workspace, as_of: date, id_: str) -> ShowReport:
     """Find ``id_`` among items, indicators, areas and ledgers and describe it.
 
+    One walk of the ledgers, keeping a line per item (its summary, area and linked
+    indicators) and only the item asked for whole, so a plan of any size fits.
+
     Raises:
         NotFound: nothing has that id; carries the closest ids.
     """
     info = ws.plan.plan
     rows = {ev.indicator.id: gap_row(ev, as_of) for ev in evaluate_all(ws, as_of)}
-    refs = list(all_items(ws))
-    id_ = _by_name(ws, refs, id_)
+    wanted, name = id_, id_.strip()
+    lines: list[tuple[ItemSummary, str | None, list[str]]] = []
+    infos: dict[str, LedgerInfo] = {}
+    by_id = by_title = None  # the item named by its id, the first item titled so
+    for lf in ws.ledgers:
+        infos.setdefault(lf.ledger.id, lf.ledger)
+        for item in lf.items:
+            ref = ItemRef(lf, item)
+            lines.append((_summary(ref, as_of), item.area, linked_indicator_ids(item)))
+            if item.id == wanted:
+                by_id = ref
+            elif by_title is None and item.title == name:
+                by_title = ref
+    heads = ledger_heads(ws)
+    ids = {line[0].id for line in lines} | {i.id for i in ws.indicators} \
+        | {a.id for a in ws.plan.areas} | {head.id for head in heads}
+    if wanted not in ids:  # a name: an indicator's, an area's, a ledger's, an item's
+        names = [(i.name, i.id) for i in ws.indicators] + [(a.title, a.id) for a in ws.plan.areas] \
+            + [(n, head.id) for head in heads for n in (head.title, head.name) if n] \
+            + [(line[0].title, line[0].id) for line in lines]
+        id_ = next((found for text, found in names if text == name), wanted)
     subject = None
-    for ref in refs:
-        if ref.item.id == id_:
-            subject = _item_view(ws, ref, as_of, rows)
+    ref = by_id if by_id is not None and by_id.item.id == id_ else by_title
+    if ref is not None and ref.item.id == id_:
+        subject = _item_view(ws, ref, as_of, rows)
     for ind in ws.indicators:
         if ind.id == id_:
-            linked = tuple(_summary(r, as_of) for r in refs if id_ in linked_indicator_ids(r.item))
+            linked = tuple(line[0] for line in lines if id_ in line[2])
             subject = IndicatorView(ind, rows[id_], _points(ind, rows[id_], as_of), linked,
                                     _area_title(ws, ind.area))
     for area in ws.plan.areas:
         if area.id == id_:
-            subject = _area_view(ws, area, refs, rows, as_of)
-    for lf in ws.ledgers:
-        if lf.ledger.id == id_:
-            mine = [r for r in refs if r.ledger is lf]
-            ids = {i for r in mine for i in linked_indicator_ids(r.item)}
-            subject = GroupView("ledger", id_, lf.ledger.name or lf.ledger.title,
-                                lf.ledger.title, lf.ledger.declared_count,
-                                tuple(rows[i] for i in rows if i in ids),
-                                tuple(_summary(r, as_of) for r in mine),
-                                info.settings.ledger_kind_names.get(lf.ledger.kind))
+            indicators = tuple(rows[i.id] for i in ws.indicators if i.area == area.id)
+            items = tuple(line[0] for line in lines if line[1] == area.id)
+            subject = GroupView("area", area.id, area.title, area.summary, None, indicators,
+                                items)
+    ledger = infos.get(id_)
+    if ledger is not None:
+        mine = [line for line in lines if line[0].ledger == id_]
+        linked_ids = {i for line in mine for i in line[2]}
+        subject = GroupView("ledger", id_, ledger.name or ledger.title, ledger.title,
+                            ledger.declared_count, tuple(rows[i] for i in rows if i in linked_ids),
+                            tuple(line[0] for line in mine),
+                            info.settings.ledger_kind_names.get(ledger.kind))
     if subject is None:
-        known = [r.item.id for r in refs] + [i.id for i in ws.indicators] \
-            + [a.id for a in ws.plan.areas] + [lf.ledger.id for lf in ws.ledgers] \
-            + [r.item.title for r in refs] + [i.name for i in ws.indicators] \
-            + [a.title for a in ws.plan.areas] + [lf.ledger.title for lf in ws.ledgers]
-        raise NotFound(id_, suggestions(id_, known, n=3))
+        known = [line[0].id for line in lines] + [i.id for i in ws.indicators] \
+            + [a.id for a in ws.plan.areas] + [head.id for head in heads] \
+            + [line[0].title for line in lines] + [i.name for i in ws.indicators] \
+            + [a.title for a in ws.plan.areas] + [head.title for head in heads]
+        raise NotFound(wanted, suggestions(wanted, known, n=3))
     return ShowReport(as_of, Quarter.of(as_of), as_of > info.period.end.end, subject)
-
-
-def _by_name(ws: Workspace, refs, wanted: str) -> str:
-    """The id of what ``wanted`` names: an id stays; else an item's title, an indicator's
-    name, an area's title, a ledger's title or short name, an item's title (in that order:
-    a key-indicator item is titled like its indicator, and the indicator is meant)."""
-    ids = {r.item.id for r in refs} | {i.id for i in ws.indicators} \
-        | {a.id for a in ws.plan.areas} | {lf.ledger.id for lf in ws.ledgers}
-    if wanted in ids:
-        return wanted
-    names = [(i.name, i.id) for i in ws.indicators] + [(a.title, a.id) for a in ws.plan.areas] \
-        + [(n, lf.ledger.id) for lf in ws.ledgers for n in (lf.ledger.title, lf.ledger.name) if n] \
-        + [(r.item.title, r.item.id) for r in refs]
-    return next((id_ for name, id_ in names if name == wanted.strip()), wanted)
-
-
-def _area_view(ws: Workspace, area: Area, refs, rows, as_of: date) -> GroupView:
-    indicators = tuple(rows[i.id] for i in ws.indicators if i.area == area.id)
-    items = tuple(_summary(r, as_of) for r in refs if r.item.area == area.id)
-    return GroupView("area", area.id, area.title, area.summary, None, indicators, items)
 
 
 def _area_title(ws: Workspace, area_id: str | None) -> str | None:

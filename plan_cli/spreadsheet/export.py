@@ -25,7 +25,7 @@ from ..quarter import quarters_between
 from ..render.labels import label
 from ..render.output import num
 from ..render.show import _extra_text
-from ..reports.filters import Filters, all_items, keep_item, kept_indicator_ids
+from ..reports.filters import Filters, ItemRef, keep_item, kept_indicator_ids
 from . import layout as L
 
 _THIN = Side(style="thin", color="808080")
@@ -109,11 +109,10 @@ def build_workbook(ws, today: date, filters: Filters, revision: Revision,
     taken: set[str] = {L.INDICATOR_SHEET, L.README_SHEET}
     _readme(book.create_sheet(L.README_SHEET), ws, today, revision)
     for ledger in ws.ledgers:
-        refs = [r for r in all_items(ws) if r.ledger is ledger and keep_item(filters, r)]
         if filters.ledgers and ledger.ledger.id not in filters.ledgers:
             continue
         sheet = book.create_sheet(L.sheet_name(ledger.ledger.name or ledger.ledger.title, taken))
-        items = [r.item for r in refs]
+        items = [item for item in ledger.items if keep_item(filters, ItemRef(ledger, item))]
         _ledger_sheet(sheet, ws, ledger, items, sheet_quarters(ws, items, year, today), today,
                       info)
     _indicator_sheet(book.create_sheet(L.INDICATOR_SHEET), ws, filters, today, info)
