@@ -270,6 +270,7 @@ def machine() -> dict:
     led = hledger()
     return {
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "load": " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)",
         "nproc": os.cpu_count(), "cpu": cpu, "memory": mem,
         "os": platform.platform(), "python": platform.python_version(),
         "implementation": platform.python_implementation(), "libraries": libs,
@@ -561,7 +562,7 @@ def render(results: dict) -> str:
            "## Machine", "",
            f"- Run: {mach['date']} (per size: see the tables)",
            f"- CPU: {mach['cpu']}, {mach['nproc']} cores (`nproc`); memory {mach['memory']}; "
-           "shared with six other engineers' builds and test runs while measured (2 cores), so "
+           f"load average when the run started: {mach.get('load', '?')} — on a shared machine "
            "absolute times are noisy (±20% or more): compare ratios within one run",
            f"- OS: {mach['os']}",
            f"- Python {mach['python']} ({mach['implementation']})",
@@ -690,7 +691,7 @@ def render(results: dict) -> str:
     out.append("")
 
     # Fixed figures
-    out += ["## Start-up and the shipped data (≈50 items)", "",
+    out += ["## Start-up and the shipped data (47 items)", "",
             f"Measured {f.get('date', '?')} at commit {f.get('commit', '?')}.", "",
             "| process | median | min | max | n | peak RSS |", "|---|---:|---:|---:|---:|---:|"]
     for key in ("python_pass", "import_yardstick", "import_basemodel", "bare_help",
