@@ -123,8 +123,10 @@ def secret() -> bytes:
     return _secret
 
 
-def _sign(key: bytes, payload: bytes) -> bytes:
-    return hmac.new(secret(), key + payload, hashlib.sha256).digest()
+def _sign(key: bytes, payload: bytes | memoryview) -> bytes:
+    signer = hmac.new(secret(), key, hashlib.sha256)
+    signer.update(payload)  # (not key + payload: a report's record may be hundreds of MB)
+    return signer.digest()
 
 
 class Cache:
@@ -162,14 +164,18 @@ class Cache:
         if folder is None:
             return None
         try:
-            raw = read_data_file(folder / name, limit=4 * max_file_size())
+            # A report's record is as large as its output (plan due at 100,000 items
+            # prints ≈400 MB); the other entries stay within a few data files' size.
+            raw = read_data_file(folder / name,
+                                 limit=(16 if kind == "report" else 4) * max_file_size())
         except (OSError, RefusedFile):
             return None
         head = len(_MAGIC)
         body = head + _KEY_LEN + _SIG_LEN
         if raw[:head] != _MAGIC or len(raw) < body:
             return None
-        key, signature, payload = raw[head:head + _KEY_LEN], raw[head + _KEY_LEN:body], raw[body:]
+        key, signature = raw[head:head + _KEY_LEN], raw[head + _KEY_LEN:body]
+        payload = memoryview(raw)[body:]  # (no copy of a large entry)
         if not hmac.compare_digest(signature, _sign(key, payload)):
             return None
         try:
@@ -198,7 +204,8 @@ class Cache:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
             try:
                 with os.fdopen(fd, "wb") as out:
-                    out.write(_MAGIC + key + _sign(key, payload) + payload)
+                    out.write(_MAGIC + key + _sign(key, payload))
+                    out.write(payload)
                 os.replace(tmp, folder / name)
             except BaseException:
                 try:

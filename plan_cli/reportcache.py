@@ -122,7 +122,7 @@ def replay_stored(argv: list[str]) -> int | None:
             return None
         key = hashlib.sha256(report + files[0] + date.today().isoformat().encode()).digest()
         stored = cache._get("report", report.hex(), key)
-        if not (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], int)):
+        if not _valid(stored):
             return None
         code, record = stored
         _replay(record)
@@ -158,16 +158,49 @@ def _key(command: str, kwargs: dict[str, Any]) -> tuple[Any, bytes, bytes] | Non
     return location, name, key
 
 
+class _Record:
+    """What a report wrote, as few runs as it can: each run is one stream's writes,
+    text or bytes, kept as bytes (a long report is millions of lines).
+
+    Text to a UTF-8 stream without newline translation (POSIX) is kept as the very
+    bytes the stream would write, and replayed to its buffer; other text is kept
+    as UTF-8 and written back through the text stream, which encodes it as before."""
+
+    def __init__(self) -> None:
+        self.runs: list[list] = []  # [stream number, is text, bytearray]
+
+    def add(self, which: int, stream: Any, chunk: str | bytes) -> None:
+        text = isinstance(chunk, str)
+        if text and _passes_bytes(stream):
+            data, text = chunk.encode("utf-8", getattr(stream, "errors", None) or "strict"), False
+        else:
+            data = chunk.encode("utf-8", "surrogatepass") if text else chunk
+        last = self.runs[-1] if self.runs else None
+        if last is not None and last[0] == which and last[1] == text:
+            last[2] += data
+        else:
+            self.runs.append([which, text, bytearray(data)])
+
+    def stored(self) -> list[tuple[int, bool, bytearray]]:
+        return [(which, text, data) for which, text, data in self.runs]
+
+
+def _passes_bytes(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    return encoding in ("utf-8", "utf8") and os.linesep == "\n" and \
+        getattr(stream, "buffer", None) is not None
+
+
 class _Tee:
     """A text stream that writes through to ``target`` and records what it wrote."""
 
-    def __init__(self, target: Any, which: int, record: list) -> None:
+    def __init__(self, target: Any, which: int, record: _Record) -> None:
         self._target, self._which, self._record = target, which, record
         buffer = getattr(target, "buffer", None)
         self.buffer = _BinaryTee(buffer, which, record) if buffer is not None else None
 
     def write(self, text: str) -> int:
-        self._record.append((self._which, text))
+        self._record.add(self._which, self._target, text)
         return self._target.write(text)
 
     def __getattr__(self, name: str) -> Any:  # isatty, encoding, flush, fileno, ...
@@ -175,26 +208,39 @@ class _Tee:
 
 
 class _BinaryTee:
-    def __init__(self, target: Any, which: int, record: list) -> None:
+    def __init__(self, target: Any, which: int, record: _Record) -> None:
         self._target, self._which, self._record = target, which, record
 
     def write(self, data: bytes) -> int:
-        self._record.append((self._which, bytes(data)))
+        self._record.add(self._which, None, bytes(data))
         return self._target.write(data)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._target, name)
 
 
+def _valid(stored: Any) -> bool:
+    return (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], int)
+            and isinstance(stored[1], list) and all(
+                isinstance(run, tuple) and len(run) == 3 and run[0] in (0, 1)
+                and isinstance(run[1], bool) and isinstance(run[2], bytes) for run in stored[1]))
+
+
 def _replay(record: list) -> None:
+    import codecs
+
     streams = (sys.stdout, sys.stderr)
-    for which, chunk in record:
+    for which, text, data in record:
         stream = streams[which]
-        if isinstance(chunk, bytes):
+        if not text:
             stream.flush()
-            stream.buffer.write(chunk)
-        else:
-            stream.write(chunk)
+            stream.buffer.write(data)
+            continue
+        decode = codecs.getincrementaldecoder("utf-8")("surrogatepass").decode
+        view, step = memoryview(data), 1 << 20
+        for start in range(0, len(data), step):
+            stream.write(decode(view[start:start + step]))
+        stream.write(decode(b"", True))
     for stream in streams:
         stream.flush()
 
@@ -217,14 +263,14 @@ def serve(command: str, kwargs: dict[str, Any], run: Callable[[], None],
     location, name, key = found
     cache = open_cache(location)
     stored = cache._get("report", name.hex(), key)
-    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], int):
+    if _valid(stored):
         code, record = stored
         _replay(record)
         if code:
             raise exit_exception(code)
         return
 
-    record: list = []
+    record = _Record()
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Tee(saved[0], 0, record), _Tee(saved[1], 1, record)
     code: int | None = None
@@ -245,7 +291,7 @@ def serve(command: str, kwargs: dict[str, Any], run: Callable[[], None],
             again = _files_key(location, today)
             if again is not None and hashlib.sha256(
                     name + again[0] + date.today().isoformat().encode()).digest() == key:
-                cache._put("report", name.hex(), key, (code, record))
+                cache._put("report", name.hex(), key, (code, record.stored()))
                 if ARGV is not None:
                     argv = _argv_name(ARGV)
                     cache._put("argv", argv.hex(), argv,

@@ -208,3 +208,34 @@ def test_a_report_found_by_its_command_line_is_never_stale(base_plan, tmp_path):
         tasks.read_text(encoding="utf-8").replace("二期", "四期"), encoding="utf-8")
     assert served(below, PLAN_DATA=str(other))[0] == fresh(below, PLAN_DATA=str(other))
     assert "四期".encode() in fresh(below, PLAN_DATA=str(other))[1]
+
+
+def test_a_replay_writes_the_same_bytes_whatever_the_encoding(base_plan):
+    """UTF-8 output is kept as the bytes written; other encodings go back through the
+    text stream (gb18030: a Windows console in China, redirected)."""
+    args = ("status", "--data", str(base_plan), "--as-of", AS_OF, "--lang", "zh")
+    outputs = set()
+    for encoding in ("utf-8", "gb18030"):
+        first = console(*args, cwd=base_plan.parent, PYTHONIOENCODING=encoding)
+        again = console(*args, cwd=base_plan.parent, PYTHONIOENCODING=encoding)
+        assert again[:3] == first[:3] and first[0] == 0 and "typer" not in again[3]
+        assert "主要数据缺口" in first[1].decode(encoding)
+        outputs.add(first[1])
+    assert len(outputs) == 2  # the bytes differ: each replay kept its own encoding
+
+
+def test_a_long_report_is_recorded_as_a_few_runs():
+    import io
+
+    record = reportcache._Record()
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="gb18030")
+    for i in range(10_000):
+        record.add(0, out, f"第 {i} 行\n")
+    record.add(1, err, "警告\n")
+    record.add(0, None, b"\xef\xbb\xbf")
+    record.add(0, out, "尾\n")
+    runs = record.stored()
+    assert [(which, text) for which, text, _ in runs] == [(0, False), (1, True), (0, False)]
+    assert runs[0][2].decode().count("\n") == 10_000
+    assert runs[2][2] == "\ufeff尾\n".encode()

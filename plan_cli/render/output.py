@@ -14,6 +14,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TextIO
 
 from rich import box
@@ -48,7 +49,8 @@ class View:
     empty: str | None = None  # said instead of a table without rows
     csv_grid: Grid | None = None  # one flat table for CSV, when the grids are groups
     # CSV tables for spreadsheets: numbers alone in their own columns, one table a file.
-    csv_tables: list[Grid] = field(default_factory=list)
+    # (or a function making them, for a table too large to build unless it is asked for)
+    csv_tables: list[Grid] | Callable[[], list[Grid]] = field(default_factory=list)
     chart: list[str] = field(default_factory=list)  # preformatted lines (table, markdown)
     banner: str | None = None  # the synthetic-data banner, above everything
 
@@ -405,7 +407,8 @@ class CsvTables(Exception):
 
 def csv_tables(view: View) -> list[Grid]:
     """The report's CSV tables, each with a name (``table1``… when it has none)."""
-    grids = view.csv_tables or ([view.csv_grid] if view.csv_grid else view.grids)
+    made = view.csv_tables() if callable(view.csv_tables) else view.csv_tables
+    grids = made or ([view.csv_grid] if view.csv_grid else view.grids)
     return [g if g.name else Grid(g.title, g.head, g.rows, g.right, g.notes, g.show_head,
                                   f"table{i}") for i, g in enumerate(grids, 1)]
 
