@@ -93,6 +93,16 @@ DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024
 MAX_FILE_SIZE_ENV = "PLAN_MAX_FILE_SIZE"
 
 
+class LedgerChanged(Exception):
+    """A ledger file checked sound no longer reads or validates: it was edited while a
+    report was reading the plan (:class:`plan_cli.load.LedgerStream`). The report stops
+    rather than leave the file out."""
+
+    def __init__(self, display: str) -> None:
+        super().__init__(display)
+        self.display = display
+
+
 class RefusedFile(Exception):
     """A data file that is not read at all: ``code`` and ``args`` for its diagnostic."""
 

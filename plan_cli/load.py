@@ -34,6 +34,7 @@ from .datadir import (  # noqa: F401
     check_size,
     read_data_file,
     DataNotFound,
+    LedgerChanged,
     data_files,
     display_path,
     find_data,
@@ -338,9 +339,9 @@ class LedgerStream:
             finally:
                 if enabled:
                     gc.enable()
+            if ledger is None:  # sound when checked a moment ago: changed since
+                raise LedgerChanged(source.display)
             del source
-            if ledger is None:
-                continue
             count += len(ledger.items)
             if held is not None and count <= HOLD_ITEMS:
                 held.append(ledger)

@@ -1537,6 +1537,8 @@ FRAMEWORK: dict[str, str] = {
     "the command you ran (PLAN_DEBUG=1 shows the traceback).":
         "内部错误({error})。这是 plan 的缺陷,不是数据的问题:请连同所运行的命令一并报告"
         "(设置 PLAN_DEBUG=1 可显示详细信息)。",
+    "{file} changed while the report was reading it; run the command again":
+        "报告读取期间 {file} 被修改,请重新运行该命令",
     "out of date: {path}": "已过期:{path}",
     "wrote: {path}": "已写入:{path}",
     "created {path}": "已创建 {path}",

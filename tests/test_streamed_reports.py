@@ -122,3 +122,39 @@ def test_a_small_plan_is_read_once_however_often_a_report_walks_it(tmp_path, mon
     build_status(ws, date(2024, 5, 15))
     build_owners(ws, date(2024, 5, 15))
     assert len(reads) == 2 * len(index)  # a large plan is read again each walk
+
+
+def test_a_ledger_edited_while_a_report_reads_stops_it_with_a_message(tmp_path, monkeypatch,
+                                                                      capsys):
+    """A file checked sound that no longer validates is never silently left out."""
+    import sys
+
+    from plan_cli.cli import main, options
+    from plan_cli.datadir import LedgerChanged
+
+    data = tmp_path / "data"
+    shutil.copytree(PLANS["shipped"], data)
+    tasks = data / "ledgers" / "provincial-tasks.yaml"
+    index: list = []
+    location = DataLocation(data, "option")
+    checked(location, date(2024, 5, 15), index=index)
+    sound = tasks.read_bytes()
+    tasks.write_bytes(sound + b"\n  - [unclosed\n")
+    with pytest.raises(LedgerChanged):
+        build_status(load_streamed(location, index), date(2024, 5, 15))
+    tasks.write_bytes(sound)
+    real = options.require_sound
+
+    def then_edited(*args, **kwargs):
+        found = real(*args, **kwargs)
+        tasks.write_bytes(sound + b"\n  - [unclosed\n")
+        return found
+
+    monkeypatch.setattr(options, "require_sound", then_edited)
+    monkeypatch.setattr(sys, "argv", ["plan", "status", "--data", str(data), "--no-cache",
+                                      "--lang", "zh"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert "provincial-tasks.yaml" in err and ("被修改" in err or "changed while" in err)

@@ -27,6 +27,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from ..datadir import LedgerChanged
 from .localize import PlanGroup
 
 app = typer.Typer(
@@ -76,6 +77,12 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except LedgerChanged as exc:
+        from .options import say
+
+        print("plan: " + say("{file} changed while the report was reading it; run the command "
+                             "again", None, file=exc.display), file=sys.stderr)
+        sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("PLAN_DEBUG"):
             raise
