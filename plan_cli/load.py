@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,10 +202,17 @@ def load(location: DataLocation, snapshot: Mapping[Path, bytes] | None = None,
     Without ``keep_data`` each ledger's raw data is dropped once validated: the
     models are all a report needs (diagnostics cannot be located afterwards).
     """
+    with _gc_paused():
+        return _load(location, snapshot, cache, keep_data)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The garbage collector paused while a parse or a validation builds (see :func:`load`)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(location, snapshot, cache, keep_data)
+        yield
     finally:
         if enabled:
             gc.enable()
@@ -272,13 +280,18 @@ def iter_ledgers(ws: Workspace, snapshot: Mapping[Path, bytes] | None = None,
     ledger)``, the ledger None when the file is unsound. Problems go to
     ``ws.diagnostics`` and each file counts in ``ws.files_read``."""
     for path in _ledger_paths(ws.location.path / LEDGERS_DIR, snapshot):
-        source = SourceFile(path, display_path(path))
-        source.data = _read(path, source.display, ws.diagnostics, snapshot, cache)
         ws.files_read += 1
-        if source.data is None:
-            yield source, None
-            continue
-        yield source, _validate_ledger(source, ws.diagnostics)
+        yield _read_ledger(ws, path, snapshot, cache)
+
+
+def _read_ledger(ws: Workspace, path: Path, snapshot: Mapping[Path, bytes] | None = None,
+                 cache: Any = None) -> tuple[SourceFile, m.LedgerFile | None]:
+    """One ledger file read and validated: ``(source, ledger)``, None when unsound."""
+    source = SourceFile(path, display_path(path))
+    source.data = _read(path, source.display, ws.diagnostics, snapshot, cache)
+    if source.data is None:
+        return source, None
+    return source, _validate_ledger(source, ws.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -304,8 +317,8 @@ class LedgerStream:
     cache when unchanged), validates it, yields the model and lets it go. The
     order is :func:`load`'s, taken from ``plan check``'s index of the ledgers
     (:func:`plan_cli.cache.checked`), which also gives :attr:`heads` without
-    reading a file. Problems (a file changed since it was checked) go to the
-    workspace's diagnostics, as in :func:`load`.
+    reading a file. A file that no longer reads or validates was edited since it
+    was checked: :class:`~plan_cli.datadir.LedgerChanged` stops the report.
     """
 
     def __init__(self, ws: Workspace, index: list[tuple[str, str, str, str | None]],
@@ -327,18 +340,9 @@ class LedgerStream:
             return
         held: list[m.LedgerFile] | None = []
         count = 0
-        enabled = gc.isenabled()
         for path in self._paths:
-            source = SourceFile(path, display_path(path))
-            gc.disable()  # as in load()
-            try:
-                source.data = _read(path, source.display, self._ws.diagnostics,
-                                    cache=self._cache)
-                ledger = (_validate_ledger(source, self._ws.diagnostics)
-                          if source.data is not None else None)
-            finally:
-                if enabled:
-                    gc.enable()
+            with _gc_paused():
+                source, ledger = _read_ledger(self._ws, path, cache=self._cache)
             if ledger is None:  # sound when checked a moment ago: changed since
                 raise LedgerChanged(source.display)
             del source
@@ -361,13 +365,8 @@ def load_streamed(location: DataLocation, index: list[tuple[str, str, str, str |
                   cache: Any = None) -> Workspace:
     """A sound plan for the reports: plan.yaml, indicators and owners read, the ledgers a
     :class:`LedgerStream` over ``index`` (raw data is not kept: nothing is located)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _gc_paused():
         ws = load_base(location, cache=cache)
-    finally:
-        if enabled:
-            gc.enable()
     ws.ledgers = LedgerStream(ws, index, cache)  # type: ignore[assignment]
     return ws
 

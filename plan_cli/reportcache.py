@@ -120,8 +120,7 @@ def replay_stored(argv: list[str]) -> int | None:
         files = _files_key(location, today)
         if files is None:
             return None
-        key = hashlib.sha256(report + files[0] + date.today().isoformat().encode()).digest()
-        stored = cache._get("report", report.hex(), key)
+        stored = cache._get("report", report.hex(), _record_key(report, files[0]))
         if not _valid(stored):
             return None
         code, record = stored
@@ -154,8 +153,13 @@ def _key(command: str, kwargs: dict[str, Any]) -> tuple[Any, bytes, bytes] | Non
                  _library("rich")):
         what.update(part.encode("utf-8", "surrogateescape") + b"\0")
     name = what.digest()
-    key = hashlib.sha256(name + files[0] + date.today().isoformat().encode()).digest()
-    return location, name, key
+    return location, name, _record_key(name, files[0])
+
+
+def _record_key(name: bytes, files: bytes) -> bytes:
+    """A stored report's key: its name, every data file's hash (with the as-of date and
+    the tool's fingerprint: :func:`plan_cli.cache._files_key`) and today's date."""
+    return hashlib.sha256(name + files + date.today().isoformat().encode()).digest()
 
 
 class _Record:
@@ -289,8 +293,7 @@ def serve(command: str, kwargs: dict[str, Any], run: Callable[[], None],
             as_of = kwargs.get("as_of")
             today = date.today() if as_of is None else date.fromisoformat(as_of)
             again = _files_key(location, today)
-            if again is not None and hashlib.sha256(
-                    name + again[0] + date.today().isoformat().encode()).digest() == key:
+            if again is not None and _record_key(name, again[0]) == key:
                 cache._put("report", name.hex(), key, (code, record.stored()))
                 if ARGV is not None:
                     argv = _argv_name(ARGV)
